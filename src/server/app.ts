@@ -1,0 +1,91 @@
+/**
+ * Builds the Fastify instance: security plugins, session and CSRF hooks, the API modules under
+ * /api/v1, OpenAPI at /api/docs, and the built web app with a SPA fallback.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config';
+import type { Database } from './db/database';
+import { registerCsrf } from './http/csrf';
+import { registerErrorHandler } from './http/error-handler';
+import auditRoutes from './modules/audit/routes';
+import authRoutes from './modules/auth/routes';
+import { registerSessionHook } from './modules/auth/session-hook';
+import healthRoutes from './modules/health/routes';
+import organizationRoutes from './modules/organizations/routes';
+import regionRoutes from './modules/regions/routes';
+import userRoutes from './modules/users/routes';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Database;
+    config: Config;
+  }
+}
+
+export async function buildApp(config: Config, db: Database, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers["x-xsrf-token"]'] } : false,
+    trustProxy: config.trustProxy,
+    bodyLimit: 2 * 1024 * 1024,
+  });
+  app.decorate('db', db);
+  app.decorate('config', config);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Ant Design writes its styles at run time (CSS-in-JS).
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: config.secureCookies,
+  });
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
+  registerSessionHook(app, db, { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours }, config.secureCookies);
+  registerCsrf(app, { secure: config.secureCookies });
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'kechuang API', description: `科创 · 区域科技创新管理与服务平台 — state-changing requests echo the XSRF-TOKEN cookie in X-XSRF-TOKEN`, version: '1' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'kc_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  await app.register(async (api) => {
+    await api.register(healthRoutes);
+    await api.register(authRoutes, { prefix: '/auth' });
+    await api.register(regionRoutes, { prefix: '/regions' });
+    await api.register(userRoutes, { prefix: '/users' });
+    await api.register(organizationRoutes, { prefix: '/organizations' });
+    await api.register(auditRoutes, { prefix: '/audit' });
+  }, { prefix: '/api/v1' });
+
+  const indexFile = path.join(config.webDir, 'index.html');
+  if (fs.existsSync(indexFile)) {
+    await app.register(fastifyStatic, { root: config.webDir, wildcard: false });
+    app.get('/*', (req, reply) => {
+      if (req.url.startsWith('/api/')) return reply.callNotFound();
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    });
+  }
+  return app;
+}

@@ -1,0 +1,44 @@
+import path from 'node:path';
+
+/** Everything the server reads from its environment, read once. */
+export interface Config {
+  port: number;
+  host: string;
+  /** postgres://… when running on PostgreSQL; null for the embedded PGlite database. */
+  databaseUrl: string | null;
+  /** PGlite data directory (or memory:// in tests). */
+  dataDir: string;
+  /** Load the demo region and accounts into an empty database. */
+  demo: boolean;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  /** Client-side bound on every query; a query that takes longer fails with DB_TIMEOUT. */
+  queryTimeoutMs: number;
+  /** Set the Secure flag on cookies (behind HTTPS). */
+  secureCookies: boolean;
+  trustProxy: boolean;
+  webDir: string;
+}
+
+function intFromEnv(value: string | undefined, fallback: number): number {
+  const n = value === undefined || value === '' ? NaN : Number(value);
+  return Number.isFinite(n) && n > 0 ? n : fallback;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  const demoDefault = databaseUrl ? false : true;
+  return {
+    port: intFromEnv(env.PORT, 3000),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl,
+    dataDir: path.resolve(env.KECHUANG_DATA ?? 'data'),
+    demo: env.KECHUANG_DEMO === undefined || env.KECHUANG_DEMO === '' ? demoDefault : env.KECHUANG_DEMO !== '0',
+    sessionIdleMinutes: intFromEnv(env.KECHUANG_SESSION_IDLE_MINUTES, 30),
+    sessionAbsoluteHours: intFromEnv(env.KECHUANG_SESSION_MAX_HOURS, 12),
+    queryTimeoutMs: intFromEnv(env.KECHUANG_QUERY_TIMEOUT_MS, 30_000),
+    secureCookies: env.KECHUANG_SECURE_COOKIES === '1',
+    trustProxy: env.KECHUANG_TRUST_PROXY === '1',
+    webDir: path.resolve(env.KECHUANG_WEB_DIR ?? 'dist/web'),
+  };
+}

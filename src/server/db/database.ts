@@ -1,0 +1,83 @@
+/**
+ * The one database handle the app uses: a `pg` pool, whether the server behind it is the
+ * embedded PGlite process or PostgreSQL. Every query is bounded by a client-side timeout.
+ */
+import pg from 'pg';
+import type { Config } from '../config';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded';
+
+// bigint ids and counts arrive as strings from pg; ours fit comfortably in a JS number.
+pg.types.setTypeParser(20, (v) => Number(v));
+// `date` columns stay 'YYYY-MM-DD' strings: no time-zone shifts.
+pg.types.setTypeParser(1082, (v) => v);
+
+/** What a query can run on: the pool, or the client of an open transaction. */
+export interface Queryable {
+  query<R extends pg.QueryResultRow = any>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>>;
+}
+
+export interface Database extends Queryable {
+  kind: 'pglite' | 'postgres';
+  /**
+   * Runs `work` in one transaction on one client. On the embedded database every statement
+   * inside must go through `tx` (the multiplexer runs one transaction at a time).
+   */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+  embedded: EmbeddedDatabase | null;
+}
+
+export interface OpenOptions {
+  databaseUrl: string | null;
+  dataDir: string;
+  queryTimeoutMs: number;
+  poolSize?: number;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  let embedded: EmbeddedDatabase | null = null;
+  let connection: pg.PoolConfig;
+  if (options.databaseUrl) {
+    connection = { connectionString: options.databaseUrl, statement_timeout: options.queryTimeoutMs };
+  } else {
+    embedded = await startEmbeddedDatabase({ dataDir: options.dataDir });
+    connection = { ...embedded.connectionConfig };
+  }
+  const pool = new pg.Pool({
+    ...connection,
+    max: options.poolSize ?? (embedded ? 5 : 10),
+    query_timeout: options.queryTimeoutMs,
+    connectionTimeoutMillis: 10_000,
+    idleTimeoutMillis: 30_000,
+  });
+  // A connection dropped by a restarting database process must not crash the server.
+  pool.on('error', (error) => console.error('database connection lost:', error.message));
+
+  return {
+    kind: embedded ? 'pglite' : 'postgres',
+    embedded,
+    query: (text, values) => pool.query(text, values as any[]),
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work(client);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await pool.end();
+      await embedded?.stop();
+    },
+  };
+}
+
+export function openDatabaseFromConfig(config: Config): Promise<Database> {
+  return openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, queryTimeoutMs: config.queryTimeoutMs });
+}

@@ -1,0 +1,143 @@
+/**
+ * The region tree (GB/T 2260): read by everyone, changed by admins one at a time or by Excel
+ * import — an import with any bad row changes nothing and says what is wrong row by row.
+ */
+import ExcelJS from 'exceljs';
+import type { Database, Queryable } from '../../db/database';
+import { canBeChildOf, isValidRegionCode, regionLevel } from '../../../domain/regions';
+import type { AuditActor } from '../../http/actor';
+import { AppError, errors, fieldError } from '../../http/errors';
+import { translate, type Lang, type MessageKey } from '../../http/messages';
+import { recordAudit } from '../audit/record';
+
+export interface Region { code: string; name: string; parentCode: string | null; level: number; version: number }
+
+const toRegion = (row: any): Region => ({ code: row.code, name: row.name, parentCode: row.parent_code, level: row.level, version: row.version });
+
+export async function listRegions(db: Queryable): Promise<Region[]> {
+  const { rows } = await db.query('SELECT code, name, parent_code, level, version FROM region ORDER BY code');
+  return rows.map(toRegion);
+}
+
+async function regionByCode(db: Queryable, code: string): Promise<Region | null> {
+  const { rows } = await db.query('SELECT code, name, parent_code, level, version FROM region WHERE code = $1', [code]);
+  return rows[0] ? toRegion(rows[0]) : null;
+}
+
+async function insertRegion(tx: Queryable, audit: AuditActor, code: string, name: string, parentCode: string | null, action: string) {
+  await tx.query('INSERT INTO region (code, name, parent_code, level) VALUES ($1, $2, $3, $4)', [code, name, parentCode, regionLevel(code)]);
+  await recordAudit(tx, audit, { action, targetType: 'region', targetId: code,
+    changes: { name: { before: null, after: name }, parentCode: { before: null, after: parentCode } } });
+}
+
+async function renameRegion(tx: Queryable, audit: AuditActor, code: string, before: string, name: string, action: string) {
+  await tx.query('UPDATE region SET name = $2, updated_at = now(), version = version + 1 WHERE code = $1', [code, name]);
+  await recordAudit(tx, audit, { action, targetType: 'region', targetId: code, changes: { name: { before, after: name } } });
+}
+
+export async function createRegion(db: Database, audit: AuditActor, code: string, name: string, parentCode: string | null): Promise<Region> {
+  if (!canBeChildOf(code, parentCode)) throw fieldError('parentCode', 'field.region_parent');
+  await db.transaction(async (tx) => {
+    if (await regionByCode(tx, code)) throw new AppError(409, 'REGION_EXISTS', {}, { code: { key: 'REGION_EXISTS' } });
+    if (parentCode && !(await regionByCode(tx, parentCode))) throw fieldError('parentCode', 'field.region');
+    await insertRegion(tx, audit, code, name, parentCode, 'region.create');
+  });
+  return (await regionByCode(db, code))!;
+}
+
+export async function updateRegionName(db: Database, audit: AuditActor, code: string, name: string, version?: number): Promise<Region> {
+  await db.transaction(async (tx) => {
+    const { rows } = await tx.query('SELECT name, version FROM region WHERE code = $1 FOR UPDATE', [code]);
+    if (!rows[0]) throw errors.notFound();
+    if (version !== undefined && rows[0].version !== version) throw errors.staleVersion();
+    if (rows[0].name !== name) await renameRegion(tx, audit, code, rows[0].name, name, 'region.rename');
+  });
+  return (await regionByCode(db, code))!;
+}
+
+export const IMPORT_HEADERS = { code: ['代码', '区划代码', 'code'], name: ['名称', '区划名称', 'name'], parentCode: ['上级代码', '上级区划代码', 'parent', 'parentcode'] };
+
+export interface ImportRowError { row: number; field: string; message: string }
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object' && 'richText' in value) return value.richText.map((t) => t.text).join('').trim();
+  if (typeof value === 'object' && 'result' in value) return String(value.result ?? '').trim();
+  return String(value).trim();
+}
+
+/** Reads rows {row, code, name, parentCode} from the first sheet, locating columns by header. */
+export async function readRegionSheet(buffer: Buffer): Promise<{ row: number; code: string; name: string; parentCode: string }[]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(buffer as any);
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return [];
+  const header = sheet.getRow(1);
+  const columns: Record<string, number> = {};
+  header.eachCell((cell, col) => {
+    const text = cellText(cell.value).toLowerCase().replace(/\s/g, '');
+    for (const [field, names] of Object.entries(IMPORT_HEADERS)) if (names.includes(text)) columns[field] = col;
+  });
+  const rows: { row: number; code: string; name: string; parentCode: string }[] = [];
+  sheet.eachRow((row, number) => {
+    if (number === 1) return;
+    const get = (field: string) => (columns[field] ? cellText(row.getCell(columns[field]).value) : '');
+    const entry = { row: number, code: get('code'), name: get('name'), parentCode: get('parentCode') };
+    if (entry.code || entry.name || entry.parentCode) rows.push(entry);
+  });
+  return rows;
+}
+
+export async function importRegions(db: Database, audit: AuditActor, buffer: Buffer, lang: Lang): Promise<{ created: number; updated: number }> {
+  let rows;
+  try {
+    rows = await readRegionSheet(buffer);
+  } catch {
+    throw new AppError(400, 'IMPORT_INVALID', { count: 1 }, undefined, { rows: [{ row: 0, field: 'file', message: translate(lang, 'field.invalid') }] });
+  }
+  const existing = new Map((await listRegions(db)).map((r) => [r.code, r]));
+  const inFile = new Set<string>();
+  const problems: ImportRowError[] = [];
+  const problem = (row: number, field: string, key: MessageKey) => problems.push({ row, field, message: translate(lang, key) });
+  for (const r of rows) {
+    if (!isValidRegionCode(r.code)) problem(r.row, 'code', 'field.region_code');
+    else if (inFile.has(r.code)) problem(r.row, 'code', 'REGION_EXISTS');
+    if (!r.name) problem(r.row, 'name', 'field.required');
+    else if (r.name.length > 50) problem(r.row, 'name', 'field.invalid');
+    const parent = r.parentCode || null;
+    if (isValidRegionCode(r.code)) {
+      if (!canBeChildOf(r.code, parent)) problem(r.row, 'parentCode', 'field.region_parent');
+      else if (parent && !existing.has(parent) && !inFile.has(parent)) problem(r.row, 'parentCode', 'field.region');
+      const known = existing.get(r.code);
+      if (known && known.parentCode !== parent) problem(r.row, 'parentCode', 'field.region_parent');
+      inFile.add(r.code);
+    }
+  }
+  if (rows.length === 0) problems.push({ row: 0, field: 'file', message: translate(lang, 'FILE_REQUIRED') });
+  if (problems.length) throw new AppError(400, 'IMPORT_INVALID', { count: problems.length }, undefined, { rows: problems });
+
+  let created = 0;
+  let updated = 0;
+  await db.transaction(async (tx) => {
+    for (const r of rows) {
+      const known = existing.get(r.code);
+      if (!known) {
+        await insertRegion(tx, audit, r.code, r.name, r.parentCode || null, 'region.import');
+        created++;
+      } else if (known.name !== r.name) {
+        await renameRegion(tx, audit, r.code, known.name, r.name, 'region.import');
+        updated++;
+      }
+    }
+  });
+  return { created, updated };
+}
+
+export async function regionTemplate(): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('区划');
+  sheet.columns = [{ header: '代码', width: 12 }, { header: '名称', width: 24 }, { header: '上级代码', width: 12 }];
+  sheet.getRow(1).font = { bold: true };
+  sheet.addRow(['621002', '西峰区', '621000']);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

@@ -1,0 +1,68 @@
+/**
+ * Loads the demo region, accounts and organisations into an empty database, once. Every demo
+ * account has the password DEMO_PASSWORD (README lists them).
+ */
+import type { Database, Queryable } from '../db/database';
+import { makeUscc } from '../../domain/uscc';
+import { regionLevel } from '../../domain/regions';
+import { recordAudit } from '../modules/audit/record';
+import { hashPassword } from '../modules/auth/password-hash';
+import { GANSU_REGIONS } from './regions-gansu';
+
+export const DEMO_PASSWORD = 'Kechuang@2026';
+
+const SYSTEM = { id: null, username: 'system', role: null, ip: '127.0.0.1' };
+
+export const DEMO_ORGANIZATIONS = [
+  { key: 'qy_ent1', kind: 'enterprise', name: '庆阳市陇东能源装备科技有限公司', uscc: makeUscc('91621002MA71QY001'), region: '621002', contact: '王建国', phone: '13800000011', status: 'approved' },
+  { key: 'qy_ent2', kind: 'enterprise', name: '庆城县岐黄中药材科技有限公司', uscc: makeUscc('91621021MA71QY002'), region: '621021', contact: '李秀兰', phone: '13800000012', status: 'approved' },
+  { key: 'qy_ent3', kind: 'enterprise', name: '环县草畜产业科技发展有限公司', uscc: makeUscc('91621022MA71QY003'), region: '621022', contact: '赵海', phone: '13800000013', status: 'pending' },
+  { key: 'qy_inst1', kind: 'institution', name: '陇东学院', uscc: makeUscc('12620000438000001'), region: '621002', contact: '陈明', phone: '13800000014', status: 'approved' },
+  { key: 'zy_ent1', kind: 'enterprise', name: '张掖市祁连玉米种业科技有限公司', uscc: makeUscc('91620702MA71YE001'), region: '620702', contact: '张伟', phone: '13800000021', status: 'approved' },
+  { key: 'zy_ent2', kind: 'enterprise', name: '高台县绿洲节水灌溉科技有限公司', uscc: makeUscc('91620724MA71YE002'), region: '620724', contact: '刘芳', phone: '13800000022', status: 'pending' },
+] as const;
+
+export const DEMO_USERS = [
+  { username: 'admin', name: '系统管理员', role: 'admin', region: null, phone: '13800000001' },
+  { username: 'gansu', name: '甘肃省科技厅 王芳', role: 'staff', region: '620000', phone: '13800000009' },
+  { username: 'qingyang', name: '庆阳市科技局 李明', role: 'staff', region: '621000', phone: '13800000002' },
+  { username: 'zhangye', name: '张掖市科技局 赵强', role: 'staff', region: '620700', phone: '13800000003' },
+  { username: 'xifeng', name: '西峰区科技局 孙丽', role: 'staff', region: '621002', phone: '13800000004' },
+  { username: 'expert1', name: '专家 周教授', role: 'expert', region: '621000', phone: '13800000005' },
+  { username: 'tepai1', name: '科技特派员 马强', role: 'commissioner', region: '621022', phone: '13800000006' },
+] as const;
+
+export async function insertRegions(tx: Queryable, regions: [string, string, string | null][]): Promise<void> {
+  for (const [code, name, parent] of regions) {
+    await tx.query('INSERT INTO region (code, name, parent_code, level) VALUES ($1, $2, $3, $4) ON CONFLICT (code) DO NOTHING',
+      [code, name, parent, regionLevel(code)]);
+  }
+}
+
+export async function isEmpty(db: Queryable): Promise<boolean> {
+  const { rows } = await db.query('SELECT (SELECT count(*) FROM app_user) + (SELECT count(*) FROM region) AS n');
+  return Number(rows[0].n) === 0;
+}
+
+export async function seedDemo(db: Database): Promise<void> {
+  const hash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction(async (tx) => {
+    await insertRegions(tx, GANSU_REGIONS);
+    for (const u of DEMO_USERS) {
+      await tx.query(`INSERT INTO app_user (username, display_name, role, region_code, phone, password_hash) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [u.username, u.name, u.role, u.region, u.phone, hash]);
+    }
+    for (const o of DEMO_ORGANIZATIONS) {
+      const { rows: [org] } = await tx.query(
+        `INSERT INTO organization (kind, name, uscc, region_code, contact_name, contact_phone, status, reviewed_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $7 = 'approved' THEN now() END) RETURNING id`,
+        [o.kind, o.name, o.uscc, o.region, o.contact, o.phone, o.status]);
+      await tx.query(`INSERT INTO app_user (username, display_name, role, region_code, org_id, phone, password_hash, status)
+                      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [o.key, o.contact, o.kind, o.region, org.id, o.phone, hash, o.status === 'approved' ? 'active' : 'pending']);
+    }
+    await tx.query(`INSERT INTO app_meta (key, value) VALUES ('demo_seeded', now()::text)`);
+    await recordAudit(tx, SYSTEM, { action: 'system.seed_demo', targetType: 'system',
+      changes: { regions: { before: null, after: GANSU_REGIONS.length }, users: { before: null, after: DEMO_USERS.length + DEMO_ORGANIZATIONS.length } } });
+  });
+}
