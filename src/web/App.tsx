@@ -1,0 +1,104 @@
+import { Suspense, lazy, useEffect, type ReactNode } from 'react';
+import { App as AntApp, ConfigProvider, theme } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
+import { BrowserRouter, Navigate, Route, Routes, useNavigate } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { setSessionHandlers } from './api';
+import { AuthProvider, ME_KEY, passwordChangeStub } from './auth/AuthContext';
+import type { CurrentUser } from './api/types';
+import { RequireAccess, RequireAuth } from './components/Guards';
+import PageLoading from './components/PageLoading';
+import MainLayout from './layouts/MainLayout';
+import { appRoutes } from './routes';
+
+const LoginPage = lazy(() => import('./pages/login/LoginPage'));
+const RegisterPage = lazy(() => import('./pages/register/RegisterPage'));
+const ChangePasswordPage = lazy(() => import('./pages/change-password/ChangePasswordPage'));
+const NotFoundPage = lazy(() => import('./pages/not-found/NotFoundPage'));
+
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
+});
+
+/** Reacts to a lost session (401) and to a forced password change (403) from any request. */
+function SessionHandlers() {
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  useEffect(() => {
+    setSessionHandlers({
+      unauthorized: () => {
+        if (client.getQueryData(ME_KEY)) message.warning(t('error.sessionExpired'));
+        client.setQueryData(ME_KEY, null);
+        const here = window.location.pathname + window.location.search;
+        if (!here.startsWith('/login') && !here.startsWith('/register')) {
+          navigate(`/login?redirect=${encodeURIComponent(here)}`, { replace: true });
+        }
+      },
+      passwordChangeRequired: () => {
+        client.setQueryData(ME_KEY, (user: CurrentUser | null | undefined) => passwordChangeStub(user));
+        navigate('/change-password', { replace: true });
+      },
+    });
+  }, [navigate, client, t, message]);
+  return null;
+}
+
+function Providers({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  const en = i18n.language === 'en';
+  return (
+    <ConfigProvider
+      locale={en ? enUS : zhCN}
+      button={{ autoInsertSpace: false }}
+      theme={{ algorithm: theme.defaultAlgorithm, token: { colorPrimary: '#1677ff', borderRadius: 6 } }}
+    >
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+export default function App() {
+  return (
+    <Providers>
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <AuthProvider>
+            <SessionHandlers />
+            <Suspense fallback={<PageLoading />}>
+              <Routes>
+                <Route path="/login" element={<LoginPage />} />
+                <Route path="/register" element={<RegisterPage />} />
+                <Route path="/change-password" element={<ChangePasswordPage />} />
+                <Route
+                  element={
+                    <RequireAuth>
+                      <MainLayout />
+                    </RequireAuth>
+                  }
+                >
+                  {appRoutes.map(({ path, access, component: Page }) => (
+                    <Route
+                      key={path}
+                      path={path}
+                      element={
+                        <RequireAccess flag={access}>
+                          <Page />
+                        </RequireAccess>
+                      }
+                    />
+                  ))}
+                  <Route path="/home" element={<Navigate to="/" replace />} />
+                  <Route path="*" element={<NotFoundPage />} />
+                </Route>
+              </Routes>
+            </Suspense>
+          </AuthProvider>
+        </BrowserRouter>
+      </QueryClientProvider>
+    </Providers>
+  );
+}

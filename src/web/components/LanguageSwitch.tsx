@@ -1,0 +1,24 @@
+import { Dropdown, Button } from 'antd';
+import { GlobalOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { LANGUAGES } from '../i18n';
+
+/** Switches the UI language (zh-CN / en); the choice is persisted by i18n.ts. */
+export default function LanguageSwitch({ light = false }: { light?: boolean }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Dropdown
+      menu={{
+        selectable: true,
+        selectedKeys: [i18n.language],
+        items: LANGUAGES.map((lng) => ({ key: lng, label: t(`lang.${lng}`) })),
+        onClick: ({ key }) => void i18n.changeLanguage(key),
+      }}
+      placement="bottomRight"
+    >
+      <Button type="text" icon={<GlobalOutlined />} aria-label={t('lang.label')} style={light ? { color: '#fff' } : undefined}>
+        {t(`lang.${i18n.language === 'en' ? 'en' : 'zh-CN'}`)}
+      </Button>
+    </Dropdown>
+  );
+}

@@ -1,0 +1,112 @@
+import { Suspense, useMemo, useState, type ReactNode } from 'react';
+import { ProLayout, type MenuDataItem } from '@ant-design/pro-components';
+import { App, Dropdown } from 'antd';
+import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../auth/AuthContext';
+import { appRoutes, groupIcons } from '../routes';
+import LanguageSwitch from '../components/LanguageSwitch';
+import ChangePasswordModal from '../components/ChangePasswordModal';
+import PageLoading from '../components/PageLoading';
+
+export function Logo() {
+  return (
+    <svg width="28" height="28" viewBox="0 0 32 32" aria-hidden>
+      <rect width="32" height="32" rx="7" fill="#1677ff" />
+      <path d="M9 22 L16 8 L23 22 Z" fill="none" stroke="#fff" strokeWidth="2.4" strokeLinejoin="round" />
+      <circle cx="16" cy="18" r="2.6" fill="#fff" />
+    </svg>
+  );
+}
+
+/** The signed-in frame: side menu filtered by role, header with language and user menu. */
+export default function MainLayout() {
+  const { t, i18n } = useTranslation();
+  const { user, access, logout } = useAuth();
+  const { message } = App.useApp();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [passwordOpen, setPasswordOpen] = useState(false);
+
+  const menu = useMemo<MenuDataItem[]>(() => {
+    const items: MenuDataItem[] = [];
+    const groups = new Map<string, MenuDataItem>();
+    for (const route of appRoutes) {
+      if (route.access && !access[route.access]) continue;
+      const item: MenuDataItem = { path: route.path, name: t(route.name), icon: route.icon, key: route.path };
+      if (!route.group) {
+        items.push(item);
+        continue;
+      }
+      let group = groups.get(route.group);
+      if (!group) {
+        group = { path: `/#${route.group}`, key: route.group, name: t(route.group), icon: groupIcons[route.group], children: [] };
+        groups.set(route.group, group);
+        items.push(group);
+      }
+      group.children!.push(item);
+    }
+    return items;
+    // i18n.language: names are re-translated when the language changes
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [access, t, i18n.language]);
+
+  const signOut = async () => {
+    await logout();
+    message.success(t('header.loggedOut'));
+    navigate('/login', { replace: true });
+  };
+
+  return (
+    <>
+      <ProLayout
+        title={t('app.name')}
+        logo={<Logo />}
+        layout="mix"
+        fixSiderbar
+        fixedHeader
+        siderWidth={216}
+        location={{ pathname: location.pathname }}
+        route={{ path: '/', children: menu }}
+        menu={{ defaultOpenAll: true, ignoreFlatMenu: true }}
+        onMenuHeaderClick={() => navigate('/')}
+        menuItemRender={(item, dom) => (item.path && !item.path.includes('#') ? <Link to={item.path}>{dom}</Link> : dom)}
+        breadcrumbRender={false}
+        token={{ header: { colorBgHeader: '#001529', colorHeaderTitle: '#fff', colorTextRightActionsItem: '#fff' } }}
+        actionsRender={() => [<LanguageSwitch key="lang" light />]}
+        avatarProps={{
+          icon: <UserOutlined />,
+          size: 'small',
+          title: user?.displayName || user?.username,
+          render: (_props, dom: ReactNode) => (
+            <Dropdown
+              menu={{
+                items: [
+                  { key: 'password', icon: <KeyOutlined />, label: t('header.changePassword') },
+                  { type: 'divider' },
+                  { key: 'logout', icon: <LogoutOutlined />, label: t('header.logout') },
+                ],
+                onClick: ({ key }) => (key === 'logout' ? void signOut() : setPasswordOpen(true)),
+              }}
+            >
+              <span style={{ color: '#fff' }} data-testid="user-menu">
+                {dom}
+              </span>
+            </Dropdown>
+          ),
+        }}
+        footerRender={() => (
+          <div style={{ textAlign: 'center', color: 'rgba(0,0,0,0.45)', padding: '16px 0' }}>
+            © {new Date().getFullYear()} {t('app.copyright')}
+          </div>
+        )}
+      >
+        <Suspense fallback={<PageLoading />}>
+          <Outlet />
+        </Suspense>
+      </ProLayout>
+      <ChangePasswordModal open={passwordOpen} onClose={() => setPasswordOpen(false)} />
+    </>
+  );
+}

@@ -1,0 +1,136 @@
+import type { ReactNode } from 'react';
+import { Badge, Card, Col, Descriptions, Empty, Row, Space, Spin, Tag, Typography } from 'antd';
+import { AuditOutlined, ClusterOutlined, RightOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { orgApi } from '../../api';
+import { useAuth } from '../../auth/AuthContext';
+import AppPage from '../../components/AppPage';
+import { formatDateTime } from '../../components/listQuery';
+
+function Shortcut({ to, icon, title, description, badge }: { to: string; icon: ReactNode; title: string; description: string; badge?: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Link to={to} aria-label={title}>
+      <Card hoverable style={{ height: '100%' }}>
+        <Space align="start" size={16}>
+          <div style={{ fontSize: 28, color: '#1677ff', lineHeight: 1 }}>{icon}</div>
+          <div>
+            <Typography.Title level={5} style={{ margin: 0 }}>
+              {title} {badge}
+            </Typography.Title>
+            <Typography.Paragraph type="secondary" style={{ margin: '6px 0 8px' }}>
+              {description}
+            </Typography.Paragraph>
+            <Typography.Link>
+              {t('home.open')} <RightOutlined />
+            </Typography.Link>
+          </div>
+        </Space>
+      </Card>
+    </Link>
+  );
+}
+
+function PendingBadge() {
+  const { t } = useTranslation();
+  const pending = useQuery({
+    queryKey: ['organizations', 'pending-count'],
+    queryFn: async () => (await orgApi.list({ status: 'pending', pageSize: 1, page: 1 })).total,
+  });
+  if (pending.isPending) return <Spin size="small" />;
+  if (pending.isError) return null;
+  return <Badge count={t('home.pendingCount', { count: pending.data })} color={pending.data > 0 ? '#fa541c' : '#52c41a'} />;
+}
+
+function OrganizationCard() {
+  const { t } = useTranslation();
+  const org = useQuery({ queryKey: ['organizations', 'own'], queryFn: async () => (await orgApi.list({ page: 1, pageSize: 1 })).items[0] ?? null });
+  return (
+    <Card title={t('home.orgInfo')} loading={org.isPending}>
+      {org.data ? (
+        <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
+          <Descriptions.Item label={t('registrations.name')}>{org.data.name}</Descriptions.Item>
+          <Descriptions.Item label={t('registrations.kind')}>{t(`orgKind.${org.data.kind}`)}</Descriptions.Item>
+          <Descriptions.Item label={t('registrations.uscc')}>{org.data.uscc}</Descriptions.Item>
+          <Descriptions.Item label={t('registrations.region')}>{org.data.regionName ?? org.data.regionCode}</Descriptions.Item>
+          <Descriptions.Item label={t('registrations.contactName')}>{org.data.contactName}</Descriptions.Item>
+          <Descriptions.Item label={t('registrations.contactPhone')}>{org.data.contactPhone ?? t('common.none')}</Descriptions.Item>
+          <Descriptions.Item label={t('registrations.status')}>
+            <Tag color={org.data.status === 'approved' ? 'success' : org.data.status === 'pending' ? 'processing' : 'error'}>
+              {t(`orgStatus.${org.data.status}`)}
+            </Tag>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('registrations.reviewedAt')}>{formatDateTime(org.data.reviewedAt)}</Descriptions.Item>
+        </Descriptions>
+      ) : (
+        <Empty description={org.isError ? (org.error as Error).message : t('home.orgMissing')} />
+      )}
+    </Card>
+  );
+}
+
+/** 首页: a welcome card and the shortcuts of the user's role. */
+export default function HomePage() {
+  const { t } = useTranslation();
+  const { user, access } = useAuth();
+  if (!user) return null;
+
+  const shortcuts: ReactNode[] = [];
+  if (access.canReviewRegistrations && user.role === 'staff') {
+    shortcuts.push(
+      <Shortcut key="reg" to="/registrations" icon={<SolutionOutlined />} title={t('menu.registrations')} description={t('home.registrationsDesc')} badge={<PendingBadge />} />,
+    );
+  }
+  if (access.canManageUsers) {
+    shortcuts.push(<Shortcut key="users" to="/users" icon={<TeamOutlined />} title={t('menu.users')} description={t('home.usersDesc')} />);
+  }
+  if (access.canManageRegions) {
+    shortcuts.push(<Shortcut key="regions" to="/regions" icon={<ClusterOutlined />} title={t('menu.regions')} description={t('home.regionsDesc')} />);
+  }
+  if (access.canViewAudit) {
+    shortcuts.push(<Shortcut key="audit" to="/audit" icon={<AuditOutlined />} title={t('menu.audit')} description={t('home.auditDesc')} />);
+  }
+  if (user.role === 'admin') {
+    shortcuts.push(
+      <Shortcut key="reg" to="/registrations" icon={<SolutionOutlined />} title={t('menu.registrations')} description={t('home.registrationsDesc')} badge={<PendingBadge />} />,
+    );
+  }
+
+  return (
+    <AppPage title={t('menu.home')}>
+      <Card style={{ marginBottom: 16 }}>
+        <Typography.Title level={3} style={{ marginTop: 0 }}>
+          {t('home.welcome', { name: user.displayName || user.username })}
+        </Typography.Title>
+        <Space size="large" wrap>
+          <Typography.Text type="secondary">{t('home.roleLine', { role: t(`role.${user.role}`) })}</Typography.Text>
+          {user.regionName && <Typography.Text type="secondary">{t('home.regionLine', { region: user.regionName })}</Typography.Text>}
+          {user.orgName && <Typography.Text type="secondary">{t('home.orgLine', { org: user.orgName })}</Typography.Text>}
+        </Space>
+      </Card>
+
+      {shortcuts.length > 0 && (
+        <>
+          <Typography.Title level={5}>{t('home.shortcuts')}</Typography.Title>
+          <Row gutter={[16, 16]}>
+            {shortcuts.map((card, index) => (
+              <Col key={index} xs={24} md={12} xl={6}>
+                {card}
+              </Col>
+            ))}
+          </Row>
+        </>
+      )}
+
+      {access.isOrganization && <OrganizationCard />}
+
+      {(user.role === 'expert' || user.role === 'commissioner') && (
+        <Card>
+          <Typography.Paragraph style={{ margin: 0 }}>{t('home.comingSoon')}</Typography.Paragraph>
+        </Card>
+      )}
+    </AppPage>
+  );
+}

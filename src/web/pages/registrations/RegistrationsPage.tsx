@@ -1,0 +1,161 @@
+import { useRef, useState } from 'react';
+import { ModalForm, ProFormTextArea, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
+import { App, Tag, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { isApiError, orgApi, type ListQuery, type Organization } from '../../api';
+import AppPage from '../../components/AppPage';
+import ExportButton from '../../components/ExportButton';
+import { formatDateTime, toListQuery } from '../../components/listQuery';
+import { useRegions } from '../../components/useRegions';
+
+const STATUS_COLORS: Record<string, string> = { pending: 'processing', approved: 'success', rejected: 'error' };
+
+/** 注册审核: enterprise and institution registrations, pending first; approve or reject with a reason. */
+export default function RegistrationsPage() {
+  const { t } = useTranslation();
+  const { message, modal } = App.useApp();
+  const queryClient = useQueryClient();
+  const regions = useRegions();
+  const actionRef = useRef<ActionType>(undefined);
+  const lastQuery = useRef<ListQuery>({});
+  const [rejecting, setRejecting] = useState<Organization | null>(null);
+
+  const reviewed = () => {
+    actionRef.current?.reload();
+    void queryClient.invalidateQueries({ queryKey: ['organizations'] });
+  };
+
+  const fail = (error: unknown) => {
+    message.error(isApiError(error) ? error.message : String(error));
+    if (isApiError(error, 'ALREADY_REVIEWED')) reviewed();
+  };
+
+  const approve = (org: Organization) =>
+    modal.confirm({
+      title: t('registrations.approve'),
+      content: t('registrations.approveConfirm', { name: org.name }),
+      onOk: async () => {
+        try {
+          await orgApi.approve(org.id);
+          message.success(t('registrations.approved', { name: org.name }));
+          reviewed();
+        } catch (error) {
+          fail(error);
+        }
+      },
+    });
+
+  const columns: ProColumns<Organization>[] = [
+    { title: t('common.keyword'), dataIndex: 'q', hideInTable: true, fieldProps: { placeholder: t('registrations.keywordPlaceholder') } },
+    { title: t('registrations.name'), dataIndex: 'name', sorter: true, hideInSearch: true, ellipsis: true, width: 220 },
+    {
+      title: t('registrations.kind'),
+      dataIndex: 'kind',
+      width: 120,
+      valueType: 'select',
+      valueEnum: { enterprise: { text: t('orgKind.enterprise') }, institution: { text: t('orgKind.institution') } },
+    },
+    { title: t('registrations.uscc'), dataIndex: 'uscc', hideInSearch: true, width: 190, copyable: true },
+    {
+      title: t('registrations.region'),
+      dataIndex: 'regionCode',
+      valueType: 'treeSelect',
+      width: 110,
+      fieldProps: { treeData: regions.options, showSearch: true, treeNodeFilterProp: 'title' },
+      render: (_, org) => org.regionName ?? org.regionCode,
+    },
+    { title: t('registrations.contactName'), dataIndex: 'contactName', hideInSearch: true, width: 100 },
+    { title: t('registrations.contactPhone'), dataIndex: 'contactPhone', hideInSearch: true, width: 130 },
+    {
+      title: t('registrations.status'),
+      dataIndex: 'status',
+      width: 110,
+      valueType: 'select',
+      initialValue: 'pending',
+      valueEnum: {
+        pending: { text: t('orgStatus.pending') },
+        approved: { text: t('orgStatus.approved') },
+        rejected: { text: t('orgStatus.rejected') },
+      },
+      render: (_, org) => (
+        <>
+          <Tag color={STATUS_COLORS[org.status]}>{t(`orgStatus.${org.status}`)}</Tag>
+          {org.status === 'rejected' && org.rejectReason && (
+            <Typography.Text type="secondary" ellipsis={{ tooltip: org.rejectReason }} style={{ display: 'block', maxWidth: 160 }}>
+              {org.rejectReason}
+            </Typography.Text>
+          )}
+        </>
+      ),
+    },
+    { title: t('registrations.createdAt'), dataIndex: 'createdAt', sorter: true, hideInSearch: true, width: 170, render: (_, org) => formatDateTime(org.createdAt) },
+    { title: t('registrations.reviewedAt'), dataIndex: 'reviewedAt', hideInSearch: true, width: 170, render: (_, org) => formatDateTime(org.reviewedAt) },
+    {
+      title: t('common.actions'),
+      valueType: 'option',
+      fixed: 'right',
+      width: 120,
+      render: (_, org) =>
+        org.status === 'pending'
+          ? [
+              <a key="approve" onClick={() => approve(org)}>
+                {t('registrations.approve')}
+              </a>,
+              <a key="reject" style={{ color: '#ff4d4f' }} onClick={() => setRejecting(org)}>
+                {t('registrations.reject')}
+              </a>,
+            ]
+          : [],
+    },
+  ];
+
+  return (
+    <AppPage>
+      <ProTable<Organization>
+        rowKey="id"
+        actionRef={actionRef}
+        columns={columns}
+        scroll={{ x: 1400 }}
+        search={{ labelWidth: 'auto', defaultCollapsed: false }}
+        pagination={{ defaultPageSize: 20, showSizeChanger: true }}
+        request={async (params, sort) => {
+          const query = toListQuery(params, sort);
+          lastQuery.current = query;
+          const page = await orgApi.list(query);
+          return { data: page.items, total: page.total, success: true };
+        }}
+        toolBarRender={() => [<ExportButton key="export" run={orgApi.export} query={() => lastQuery.current} />]}
+      />
+      <ModalForm<{ reason: string }>
+        title={rejecting ? t('registrations.rejectTitle', { name: rejecting.name }) : ''}
+        open={rejecting !== null}
+        width={520}
+        modalProps={{ destroyOnHidden: true, onCancel: () => setRejecting(null), okButtonProps: { danger: true } }}
+        submitter={{ searchConfig: { submitText: t('registrations.reject') } }}
+        onFinish={async ({ reason }) => {
+          if (!rejecting) return true;
+          try {
+            await orgApi.reject(rejecting.id, reason.trim());
+            message.success(t('registrations.rejected', { name: rejecting.name }));
+            setRejecting(null);
+            reviewed();
+            return true;
+          } catch (error) {
+            fail(error);
+            if (isApiError(error, 'ALREADY_REVIEWED')) setRejecting(null);
+            return false;
+          }
+        }}
+      >
+        <ProFormTextArea
+          name="reason"
+          label={t('registrations.reason')}
+          placeholder={t('registrations.reasonPlaceholder')}
+          rules={[{ required: true, whitespace: true, message: t('registrations.reasonRequired') }]}
+          fieldProps={{ rows: 4, maxLength: 500, showCount: true }}
+        />
+      </ModalForm>
+    </AppPage>
+  );
+}
