@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { databaseTargets, signedIn, startTestApp, TestClient, type TestApp } from '../../test/harness';
+import { diff } from './record';
+
+describe('audit diff', () => {
+  it('keeps only changed fields and never passwords', () => {
+    assert.deepEqual(diff({ a: 1, b: 'x', password: 'p' }, { a: 1, b: 'y', password: 'q' }), { b: { before: 'x', after: 'y' } });
+    assert.deepEqual(diff(null, { a: 1 }), { a: { before: null, after: 1 } });
+  });
+});
+
+for (const target of databaseTargets()) {
+  describe(`audit log [${target}]`, () => {
+    let t: TestApp;
+    before(async () => { t = await startTestApp(target); });
+    after(async () => { await t.close(); });
+
+    it('refuses UPDATE, DELETE and TRUNCATE even through direct SQL', async () => {
+      await new TestClient(t.app).login('admin');
+      const { rows } = await t.db.query('SELECT count(*)::int AS n, max(id) AS id FROM audit_log');
+      assert.ok(rows[0].n > 0);
+      await assert.rejects(t.db.query(`UPDATE audit_log SET action = 'tampered' WHERE id = $1`, [rows[0].id]), /append-only/);
+      await assert.rejects(t.db.query('DELETE FROM audit_log WHERE id = $1', [rows[0].id]), /append-only/);
+      await assert.rejects(t.db.query('DELETE FROM audit_log'), /append-only/);
+      await assert.rejects(t.db.query('TRUNCATE audit_log'), /append-only/);
+      const again = await t.db.query('SELECT count(*)::int AS n FROM audit_log');
+      assert.equal(again.rows[0].n, rows[0].n);
+    });
+
+    it('records sign-in success and failure with time, actor and address', async () => {
+      const c = new TestClient(t.app, '192.0.2.7');
+      await c.post('/api/v1/auth/login', { username: 'gansu', password: 'Wrong@2026' });
+      await c.login('gansu');
+      const { rows } = await t.db.query(`SELECT action, actor_name, ip, at FROM audit_log WHERE ip = '192.0.2.7' ORDER BY id`);
+      assert.deepEqual(rows.map((r) => r.action), ['auth.login.failure', 'auth.login.success']);
+      assert.ok(rows.every((r) => r.actor_name === 'gansu' && r.at instanceof Date));
+    });
+
+    it('lets admins browse with filters and export; refuses everyone else', async () => {
+      const admin = await signedIn(t.app, 'admin');
+      const res = await admin.get('/api/v1/audit?action=auth.login&pageSize=50');
+      assert.equal(res.statusCode, 200);
+      const items = res.json().items;
+      assert.ok(items.length > 0 && items.every((a: any) => a.action.startsWith('auth.login.')));
+      const byActor = (await admin.get('/api/v1/audit?actor=gansu')).json().items;
+      assert.ok(byActor.length >= 2 && byActor.every((a: any) => a.actorName === 'gansu'));
+      const future = (await admin.get(`/api/v1/audit?from=${encodeURIComponent(new Date(Date.now() + 3600_000).toISOString())}`)).json();
+      assert.equal(future.total, 0);
+      const badDate = await admin.get('/api/v1/audit?from=yesterday');
+      assert.equal(badDate.statusCode, 400);
+      const xlsx = await admin.get('/api/v1/audit/export?action=auth.login');
+      assert.equal(xlsx.statusCode, 200);
+      assert.match(String(xlsx.headers['content-disposition']), /attachment/);
+      assert.equal((await (await signedIn(t.app, 'qingyang')).get('/api/v1/audit')).statusCode, 403);
+      assert.equal((await (await signedIn(t.app, 'qy_ent1')).get('/api/v1/audit/export')).statusCode, 403);
+    });
+
+    it('writes the audit row in the same transaction as the change: a failed change leaves neither', async () => {
+      const before = (await t.db.query('SELECT count(*)::int n FROM audit_log')).rows[0].n;
+      const admin = await signedIn(t.app, 'admin');
+      const mid = (await t.db.query('SELECT count(*)::int n FROM audit_log')).rows[0].n;
+      assert.equal(mid, before + 1, 'the sign-in itself');
+      const res = await admin.post('/api/v1/regions', { code: '621002', name: '重复', parentCode: '621000' });
+      assert.equal(res.statusCode, 409);
+      assert.equal((await t.db.query('SELECT count(*)::int n FROM audit_log')).rows[0].n, mid);
+    });
+  });
+}
