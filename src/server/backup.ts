@@ -8,12 +8,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { Config } from './config';
-import { DataDirInUseError, dataDirHolder } from './db/embedded';
-
-function assertFree(dataDir: string) {
-  const holder = dataDirHolder(dataDir);
-  if (holder !== null) throw new DataDirInUseError(dataDir, holder);
-}
+import { assertDataDirFree as assertFree } from './db/embedded';
 
 const stamp = () => new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
 

@@ -12,6 +12,7 @@ import { backup, restore } from './backup';
 import { parseArgs } from './cli-args';
 import { loadConfig, type Config } from './config';
 import { openDatabaseFromConfig, type Database } from './db/database';
+import { assertDataDirFree } from './db/embedded';
 import { migrate } from './db/migrate';
 import { assertStrongPassword, USERNAME } from './http/fields';
 import { translate } from './http/messages';
@@ -57,7 +58,7 @@ async function createAdmin(config: Config, options: Record<string, string | true
     if (e instanceof AppError && e.fields) throw new Error(translate('zh-CN', e.fields.password.key));
     throw e;
   }
-  const db = await openDatabaseFromConfig(config);
+  const db = await openForCli(config);
   try {
     await migrate(db);
     const hash = await hashPassword(password);
@@ -76,8 +77,14 @@ async function createAdmin(config: Config, options: Record<string, string | true
   }
 }
 
+/** Opens the database for a CLI command; the embedded one only when no server holds it. */
+async function openForCli(config: Config): Promise<Database> {
+  if (!config.databaseUrl) assertDataDirFree(config.dataDir);
+  return openDatabaseFromConfig(config);
+}
+
 async function withDatabase(config: Config, work: (db: Database) => Promise<void>): Promise<void> {
-  const db = await openDatabaseFromConfig(config);
+  const db = await openForCli(config);
   try {
     await work(db);
   } finally {

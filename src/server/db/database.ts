@@ -32,6 +32,9 @@ export interface OpenOptions {
   dataDir: string;
   queryTimeoutMs: number;
   poolSize?: number;
+  /** Watchdog settings of the embedded database (tests shorten them). */
+  pingEveryMs?: number;
+  hangMs?: number;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
@@ -40,7 +43,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) {
     connection = { connectionString: options.databaseUrl, statement_timeout: options.queryTimeoutMs };
   } else {
-    embedded = await startEmbeddedDatabase({ dataDir: options.dataDir });
+    embedded = await startEmbeddedDatabase({ dataDir: options.dataDir, pingEveryMs: options.pingEveryMs, hangMs: options.hangMs });
     connection = { ...embedded.connectionConfig };
   }
   const pool = new pg.Pool({

@@ -21,6 +21,8 @@ export interface EmbeddedDatabase {
   socketDir: string;
   connectionConfig: pg.ClientConfig;
   restarts: number;
+  /** The database process (changes when it is restarted). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -47,6 +49,12 @@ export function dataDirHolder(dataDir: string): number | null {
   } catch {
     return null;
   }
+}
+
+/** Fails at once when a running server holds the data directory (CLI commands). */
+export function assertDataDirFree(dataDir: string): void {
+  const holder = dataDirHolder(dataDir);
+  if (holder !== null) throw new DataDirInUseError(dataDir, holder);
 }
 
 /** Waits a moment for a previous holder that is shutting down (e.g. after its server was killed). */
@@ -141,6 +149,7 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<E
     socketDir,
     connectionConfig,
     get restarts() { return state.restarts; },
+    get pid() { return child.pid!; },
     async stop() {
       state.stopping = true;
       clearInterval(timer);

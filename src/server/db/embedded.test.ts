@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { openDatabase } from './database';
+
+describe('embedded database process', () => {
+  it('bounds every query with a timeout and restarts a database process that stops answering', async () => {
+    const db = await openDatabase({ databaseUrl: null, dataDir: 'memory://', queryTimeoutMs: 1500, pingEveryMs: 300, hangMs: 1500 });
+    try {
+      assert.equal((await db.query('SELECT 1 AS one')).rows[0].one, 1);
+      const first = db.embedded!.pid;
+      process.kill(first, 'SIGSTOP'); // the process hangs: it neither answers nor dies
+      await assert.rejects(db.query('SELECT 2'), /timeout/i);
+      const deadline = Date.now() + 20_000;
+      while (db.embedded!.restarts === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+      assert.equal(db.embedded!.restarts, 1);
+      assert.notEqual(db.embedded!.pid, first);
+      let answered = false;
+      for (let i = 0; i < 20 && !answered; i++) {
+        answered = await db.query('SELECT 3 AS three').then((r) => r.rows[0].three === 3, () => false);
+        if (!answered) await new Promise((r) => setTimeout(r, 250));
+      }
+      assert.ok(answered, 'the app reaches the new database process');
+    } finally {
+      await db.close();
+    }
+  });
+});
