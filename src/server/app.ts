@@ -18,6 +18,8 @@ import { registerCsrf } from './http/csrf';
 import { registerErrorHandler } from './http/error-handler';
 import auditRoutes from './modules/audit/routes';
 import authRoutes from './modules/auth/routes';
+import enterpriseRoutes, { eligibilityRoutes } from './modules/enterprises/routes';
+import dictionaryRoutes from './modules/dictionaries/routes';
 import { registerSessionHook } from './modules/auth/session-hook';
 import healthRoutes from './modules/health/routes';
 import organizationRoutes from './modules/organizations/routes';
@@ -77,6 +79,9 @@ export async function buildApp(config: Config, db: Database, options: { logger?:
     await api.register(userRoutes, { prefix: '/users' });
     await api.register(organizationRoutes, { prefix: '/organizations' });
     await api.register(auditRoutes, { prefix: '/audit' });
+    await api.register(enterpriseRoutes, { prefix: '/enterprises' });
+    await api.register(eligibilityRoutes, { prefix: '/eligibility' });
+    await api.register(dictionaryRoutes, { prefix: '/dictionaries' });
   }, { prefix: '/api/v1' });
 
   const indexFile = path.join(config.webDir, 'index.html');

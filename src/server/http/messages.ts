@@ -60,6 +60,20 @@ const zh = {
   'field.region_parent': '上级区划与代码不匹配（GB/T 2260 层级）',
   'field.role.not_allowed': '您不能创建该角色的账号',
   'field.reason': '请填写驳回理由',
+  'field.industry': '行业代码不符合国民经济行业分类（GB/T 4754-2017）',
+  'field.stat.integer': '应为不小于 0 的整数（金额单位：元）',
+  'field.stat.flag': '应为“是”或“否”',
+  'field.stat.range': '数值超出合理范围',
+  'field.stat.rd_domestic': '境内研发费用不能大于研发费用总额',
+  'field.stat.staff_parts': '不能大于职工总数',
+  'field.stat.revenue_parts': '不能大于总收入',
+  'field.date': '日期格式应为 YYYY-MM-DD',
+  'field.duplicate_row': '与文件中前面的行重复',
+  'field.uscc.unknown': '未找到该统一社会信用代码的企业，或不在您的管辖范围',
+  STAT_LOCKED: '该年度数据已确认，如需修改请联系所在地区科技局退回',
+  STAT_TRANSITION: '当前状态（{from}）不能执行此操作',
+  IMPORT_TOO_LARGE: '导入文件最多 {max} 行',
+  TIER_EXISTS: '该企业本年度已有此类认定记录',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -118,6 +132,20 @@ const en: Record<MessageKey, string> = {
   'field.region_parent': 'The parent does not match the code (GB/T 2260 levels)',
   'field.role.not_allowed': 'You may not create accounts of this role',
   'field.reason': 'Please give a reason',
+  'field.industry': 'Not a GB/T 4754-2017 industry code',
+  'field.stat.integer': 'A whole number, 0 or more (amounts in yuan)',
+  'field.stat.flag': 'Yes or no',
+  'field.stat.range': 'Out of the plausible range',
+  'field.stat.rd_domestic': 'R&D in China cannot exceed total R&D',
+  'field.stat.staff_parts': 'Cannot exceed the total staff',
+  'field.stat.revenue_parts': 'Cannot exceed the total revenue',
+  'field.date': 'Dates are YYYY-MM-DD',
+  'field.duplicate_row': 'Repeats an earlier row of the file',
+  'field.uscc.unknown': 'No enterprise with this code in your jurisdiction',
+  STAT_LOCKED: 'This year is confirmed; ask the bureau of your region to return it for changes',
+  STAT_TRANSITION: 'Not possible in the current state ({from})',
+  IMPORT_TOO_LARGE: 'An import file has at most {max} rows',
+  TIER_EXISTS: 'This enterprise already has this tier for that year',
 };
 
 const catalogues: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zh, en };

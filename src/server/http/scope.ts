@@ -14,3 +14,9 @@ export function limitToRegionScope(actor: Actor, where: Where, column: string): 
   }
   where.add('FALSE');
 }
+
+/** Organisations: staff their region subtree, enterprise and institution users their own, admins all. */
+export function limitToOrganizationScope(actor: Actor, where: Where, orgIdColumn: string, regionColumn: string): void {
+  if (actor.role === 'enterprise' || actor.role === 'institution') where.add(`${orgIdColumn} = $?`, actor.orgId);
+  else limitToRegionScope(actor, where, regionColumn);
+}

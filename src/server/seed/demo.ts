@@ -7,6 +7,7 @@ import { makeUscc } from '../../domain/uscc';
 import { regionLevel } from '../../domain/regions';
 import { recordAudit } from '../modules/audit/record';
 import { hashPassword } from '../modules/auth/password-hash';
+import { seedDemoEnterprises } from './demo-enterprises';
 import { GANSU_REGIONS } from './regions-gansu';
 
 export const DEMO_PASSWORD = 'Kechuang@2026';
@@ -44,7 +45,8 @@ export async function isEmpty(db: Queryable): Promise<boolean> {
   return Number(rows[0].n) === 0;
 }
 
-export async function seedDemo(db: Database): Promise<void> {
+/** `enterprises`: how many generated registry enterprises besides the named demo organisations. */
+export async function seedDemo(db: Database, options: { enterprises?: number } = {}): Promise<void> {
   const hash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     await insertRegions(tx, GANSU_REGIONS);
@@ -61,8 +63,9 @@ export async function seedDemo(db: Database): Promise<void> {
                       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
         [o.key, o.contact, o.kind, o.region, org.id, o.phone, hash, o.status === 'approved' ? 'active' : 'pending']);
     }
+    const generated = await seedDemoEnterprises(tx, options.enterprises ?? 2000);
     await tx.query(`INSERT INTO app_meta (key, value) VALUES ('demo_seeded', now()::text)`);
     await recordAudit(tx, SYSTEM, { action: 'system.seed_demo', targetType: 'system',
-      changes: { regions: { before: null, after: GANSU_REGIONS.length }, users: { before: null, after: DEMO_USERS.length + DEMO_ORGANIZATIONS.length } } });
+      changes: { regions: { before: null, after: GANSU_REGIONS.length }, users: { before: null, after: DEMO_USERS.length + DEMO_ORGANIZATIONS.length }, enterprises: { before: null, after: generated } } });
   });
 }

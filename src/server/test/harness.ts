@@ -60,9 +60,9 @@ export interface TestApp {
 }
 
 /** The app with the demo region and accounts loaded (password DEMO_PASSWORD). */
-export async function startTestApp(target: Target, overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function startTestApp(target: Target, overrides: Partial<Config> = {}, seed: { enterprises?: number } = {}): Promise<TestApp> {
   const { db, drop } = await openTestDatabase(target);
-  await seedDemo(db);
+  await seedDemo(db, { enterprises: seed.enterprises ?? 0 });
   const config = { ...loadConfig({}), webDir: '/nonexistent', ...overrides };
   const app = await buildApp(config, db);
   await app.ready();

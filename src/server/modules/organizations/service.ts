@@ -8,7 +8,7 @@ import { maskPhone } from '../../../domain/phone';
 import type { Actor, AuditActor } from '../../http/actor';
 import { AppError, errors } from '../../http/errors';
 import { likePattern, orderBy, Where } from '../../http/list-query';
-import { limitToRegionScope } from '../../http/scope';
+import { limitToOrganizationScope } from '../../http/scope';
 import { recordAudit } from '../audit/record';
 
 const COLUMNS = `o.id, o.kind, o.name, o.uscc, o.region_code, r.name AS region_name, o.contact_name, o.contact_phone,
@@ -34,8 +34,7 @@ function toView(row: any, viewer: Actor): OrganizationView {
 /** Staff: their region subtree; enterprise and institution users: their own organisation. */
 function scopedWhere(actor: Actor): Where {
   const where = new Where();
-  if (actor.role === 'enterprise' || actor.role === 'institution') where.add('o.id = $?', actor.orgId);
-  else limitToRegionScope(actor, where, 'o.region_code');
+  limitToOrganizationScope(actor, where, 'o.id', 'o.region_code');
   return where;
 }
 

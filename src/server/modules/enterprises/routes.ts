@@ -1,0 +1,174 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { todayInChina } from '../../../domain/dates';
+import { assess } from '../../../domain/eligibility/assess';
+import type { Assessment } from '../../../domain/eligibility/types';
+import { auditActorOf, requireActor, requireRole } from '../../http/actor';
+import { AppError } from '../../http/errors';
+import { sendWorkbook } from '../../http/excel';
+import { MAX_EXPORT_ROWS } from '../../http/list-query';
+import type { Lang } from '../../http/messages';
+import { assessStored } from './assessment';
+import { candidatePool, expiringCertificates, fourHasCoverage, tierCounts } from './cultivation';
+import { importEnterprises, importStatistics, importTemplate } from './import';
+import { createEnterprise, enterpriseScope, getEnterprise, listEnterprises, updateEnterprise } from './registry';
+import { assessBody, createBody, idParams, isoDate, listQuery, reviewBody, statsBody, tierBody, updateBody, yearParams } from './schema';
+import { listStats, reviewStats, saveStats } from './statistics';
+import { addTier, removeTier } from './tiers';
+
+const TIER_NAMES: Record<string, [string, string]> = {
+  tech_sme: ['科技型中小企业', 'Tech SME'], provincial_innovative: ['省级科技创新型企业', 'Provincial innovative'],
+  high_tech: ['高新技术企业', 'High-tech enterprise'], candidate: ['后备库', 'Candidate pool'],
+};
+
+/** The engine speaks both languages; the API answers in the request's. */
+export function localizeAssessment(a: Assessment, lang: Lang) {
+  const pick = (m: { 'zh-CN': string; en: string }) => m[lang];
+  const conditions = <T extends { message: { 'zh-CN': string; en: string } }>(cs: T[]) => cs.map((c) => ({ ...c, message: pick(c.message) }));
+  return {
+    ...a,
+    highTech: { ...a.highTech, conditions: conditions(a.highTech.conditions) },
+    techSme: { ...a.techSme, conditions: conditions(a.techSme.conditions) },
+    rdDeduction: { ...a.rdDeduction, message: pick(a.rdDeduction.message) },
+  };
+}
+
+export default async function enterpriseRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = app;
+
+  r.get('/', { schema: { tags: ['enterprises'], summary: 'The enterprise registry in scope', querystring: listQuery } }, async (req) => {
+    const actor = requireActor(req);
+    const { page, pageSize, ...f } = req.query;
+    return listEnterprises(db, actor, f, page, pageSize, todayInChina());
+  });
+
+  r.get('/export', { schema: { tags: ['enterprises'], summary: 'Export the filtered registry to Excel', querystring: listQuery } }, async (req, reply) => {
+    const actor = requireRole(req, 'admin', 'staff');
+    const { page: _p, pageSize: _s, ...f } = req.query;
+    const { items } = await listEnterprises(db, actor, f, 1, MAX_EXPORT_ROWS, todayInChina());
+    const en = req.lang === 'en' ? 1 : 0;
+    const h = (zh: string, e: string) => (en ? e : zh);
+    return sendWorkbook(reply, `${h('企业', 'enterprises')}.xlsx`, h('企业', 'Enterprises'), [
+      { header: h('企业名称', 'Name'), value: (e) => e.name, width: 36 },
+      { header: h('统一社会信用代码', 'USCC'), value: (e) => e.uscc, width: 22 },
+      { header: h('行政区划', 'Region'), value: (e) => e.regionName },
+      { header: h('行业', 'Industry'), value: (e) => (e.industryCode ? `${e.industryCode} ${e.industryName ?? ''}` : null), width: 30 },
+      { header: h('高新技术领域', 'High-tech field'), value: (e) => e.hightechField },
+      { header: h('规上', 'Above scale'), value: (e) => (e.aboveScale ? h('是', 'yes') : h('否', 'no')) },
+      { header: h('当前梯次', 'Current tiers'), value: (e) => e.currentTiers.map((t) => TIER_NAMES[t]?.[en] ?? t).join('、'), width: 30 },
+      { header: h('标签', 'Tags'), value: (e) => e.tags.join('、') },
+      { header: h('联系人', 'Contact'), value: (e) => e.contactName },
+      { header: h('联系电话', 'Mobile'), value: (e) => e.contactPhone },
+      { header: h('最近统计年度', 'Latest statistics'), value: (e) => e.latestStatYear },
+    ], items);
+  });
+
+  r.get('/template', { schema: { tags: ['enterprises'], summary: 'Excel import template', querystring: z.object({ kind: z.enum(['enterprises', 'statistics']).default('enterprises') }) } },
+    async (req, reply) => {
+      requireRole(req, 'admin', 'staff');
+      const name = req.query.kind === 'enterprises' ? '企业导入模板.xlsx' : '年度统计导入模板.xlsx';
+      return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="template.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .send(await importTemplate(req.query.kind));
+    });
+
+  r.post('/import', {
+    schema: { tags: ['enterprises'], summary: 'Import enterprises or yearly statistics (.xlsx, multipart "file"): every row or none',
+      querystring: z.object({ kind: z.enum(['enterprises', 'statistics']) }), consumes: ['multipart/form-data'] },
+  }, async (req) => {
+    const actor = requireRole(req, 'admin', 'staff');
+    const file = await req.file({ limits: { fileSize: 200 * 1024 * 1024 } });
+    if (!file) throw new AppError(400, 'FILE_REQUIRED');
+    const run = req.query.kind === 'enterprises' ? importEnterprises : importStatistics;
+    return run(db, actor, auditActorOf(req), file.file, req.lang);
+  });
+
+  r.get('/cultivation', {
+    schema: { tags: ['enterprises'], summary: 'Cultivation dashboard of a region (staff)',
+      querystring: z.object({ regionCode: z.string().regex(/^\d{6}$/).optional(), year: z.coerce.number().int().min(2000).max(2100).optional() }) },
+  }, async (req) => {
+    const actor = requireRole(req, 'admin', 'staff');
+    const today = todayInChina();
+    const year = req.query.year ?? Number(today.slice(0, 4));
+    const region = req.query.regionCode;
+    const [counts, fourHas, expiring, candidates] = await Promise.all([
+      tierCounts(db, actor, [year - 2, year - 1, year], region),
+      fourHasCoverage(db, actor, year - 1, region),
+      expiringCertificates(db, actor, today, region),
+      candidatePool(db, actor, today, region),
+    ]);
+    const [, last, current] = counts;
+    const growth = (a: number, b: number) => (a === 0 ? null : Math.round(((b - a) / a) * 1000) / 10);
+    return {
+      year, counts,
+      doubling: { techSme: { last: last.techSme, current: current.techSme, growthPct: growth(last.techSme, current.techSme) },
+        highTech: { last: last.highTech, current: current.highTech, growthPct: growth(last.highTech, current.highTech) } },
+      fourHas, expiring, candidates,
+    };
+  });
+
+  r.post('/', { schema: { tags: ['enterprises'], summary: 'Register an enterprise (staff)', body: createBody } }, async (req, reply) => {
+    const actor = requireRole(req, 'admin', 'staff');
+    const id = await createEnterprise(db, actor, auditActorOf(req), req.body as any);
+    return reply.status(201).send(await getEnterprise(db, actor, id, todayInChina()));
+  });
+
+  r.get('/:id', { schema: { tags: ['enterprises'], params: idParams } }, async (req) =>
+    getEnterprise(db, requireActor(req), req.params.id, todayInChina()));
+
+  r.patch('/:id', { schema: { tags: ['enterprises'], summary: 'Update the profile (version required)', params: idParams, body: updateBody } }, async (req) => {
+    const actor = requireActor(req);
+    const { version, ...profile } = req.body;
+    await updateEnterprise(db, actor, auditActorOf(req), req.params.id, profile as any, version);
+    return getEnterprise(db, actor, req.params.id, todayInChina());
+  });
+
+  r.get('/:id/stats', { schema: { tags: ['enterprises'], summary: 'Yearly statistics', params: idParams } }, async (req) =>
+    ({ items: await listStats(db, requireActor(req), req.params.id) }));
+
+  r.put('/:id/stats/:year', { schema: { tags: ['enterprises'], summary: 'Save one year (version 0 creates it)', params: yearParams, body: statsBody } }, async (req) => {
+    const actor = requireActor(req);
+    return saveStats(db, actor, auditActorOf(req), req.params.id, req.params.year, req.body.values as any, req.body.version);
+  });
+
+  for (const action of ['submit', 'confirm', 'return'] as const) {
+    r.post(`/:id/stats/:year/${action}`, { schema: { tags: ['enterprises'], summary: `${action} a year's statistics`, params: yearParams, body: reviewBody } }, async (req) => {
+      const actor = requireActor(req);
+      return reviewStats(db, actor, auditActorOf(req), req.params.id, req.params.year, action, req.body.version, req.body.comment);
+    });
+  }
+
+  r.post('/:id/tiers', { schema: { tags: ['enterprises'], summary: 'Add a tier record (staff)', params: idParams, body: tierBody } }, async (req, reply) => {
+    const actor = requireActor(req);
+    await addTier(db, actor, auditActorOf(req), req.params.id, req.body as any);
+    return reply.status(201).send(await getEnterprise(db, actor, req.params.id, todayInChina()));
+  });
+
+  r.delete('/:id/tiers/:tierId', { schema: { tags: ['enterprises'], params: idParams.extend({ tierId: z.coerce.number().int().positive() }) } }, async (req) => {
+    const actor = requireActor(req);
+    await removeTier(db, actor, auditActorOf(req), req.params.id, req.params.tierId);
+    return getEnterprise(db, actor, req.params.id, todayInChina());
+  });
+
+  r.get('/:id/assessment', { schema: { tags: ['enterprises'], summary: 'Eligibility of a stored enterprise', params: idParams, querystring: z.object({ asOf: isoDate.optional() }) } },
+    async (req) => {
+      const actor = requireActor(req);
+      const where = enterpriseScope(actor);
+      where.add('o.id = $?', req.params.id);
+      const [one] = await assessStored(db, where, req.query.asOf ?? todayInChina());
+      if (!one) throw new AppError(404, 'NOT_FOUND');
+      return { enterpriseId: one.id, ...localizeAssessment(one.assessment, req.lang) };
+    });
+}
+
+/** POST /api/v1/eligibility/assess: the engine for other tools, storing nothing. */
+export async function eligibilityRoutes(app: FastifyInstance) {
+  app.withTypeProvider<ZodTypeProvider>().post('/assess', {
+    schema: { tags: ['eligibility'], summary: 'Assess a profile against 高企 / 科小 / 加计扣除 rules without storing it', body: assessBody },
+  }, async (req) => {
+    requireActor(req);
+    return localizeAssessment(assess(req.body as any), req.lang);
+  });
+}
