@@ -13,7 +13,7 @@ import { assessStored } from './assessment';
 import { candidatePool, expiringCertificates, fourHasCoverage, tierCounts } from './cultivation';
 import { importEnterprises, importStatistics, importTemplate } from './import';
 import { createEnterprise, enterpriseScope, getEnterprise, listEnterprises, updateEnterprise } from './registry';
-import { assessBody, createBody, idParams, isoDate, listQuery, reviewBody, statsBody, tierBody, updateBody, yearParams } from './schema';
+import { asOfDate, assessBody, createBody, idParams, listQuery, reviewBody, statsBody, tierBody, updateBody, yearParams } from './schema';
 import { listStats, reviewStats, saveStats } from './statistics';
 import { addTier, removeTier } from './tiers';
 
@@ -152,7 +152,7 @@ export default async function enterpriseRoutes(app: FastifyInstance) {
     return getEnterprise(db, actor, req.params.id, todayInChina());
   });
 
-  r.get('/:id/assessment', { schema: { tags: ['enterprises'], summary: 'Eligibility of a stored enterprise', params: idParams, querystring: z.object({ asOf: isoDate.optional() }) } },
+  r.get('/:id/assessment', { schema: { tags: ['enterprises'], summary: 'Eligibility of a stored enterprise', params: idParams, querystring: z.object({ asOf: asOfDate.optional() }) } },
     async (req) => {
       const actor = requireActor(req);
       const where = enterpriseScope(actor);

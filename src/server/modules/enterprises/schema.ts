@@ -1,5 +1,6 @@
 /** Request and response schemas of the enterprise module (zod → validation and OpenAPI). */
 import { z } from 'zod';
+import { EARLIEST_AS_OF } from '../../../domain/eligibility/assess';
 import { DIRECT_QUALIFICATIONS, HIGHTECH_FIELDS } from '../../../domain/eligibility/types';
 import { isValidIndustryCode } from '../../../domain/industries';
 import { nameField, phoneField, regionCodeField, usccField } from '../../http/fields';
@@ -63,8 +64,11 @@ const yearFigures = z.object({
     z.number().int('field.stat.integer').min(0, 'field.stat.integer').max(f.kind === 'money' ? MAX_AMOUNT : MAX_COUNT, 'field.stat.range')])),
 });
 
+/** The engine knows the rules in force from 科小's 115号 (2017-05-03) on. */
+export const asOfDate = isoDate.refine((d) => d >= EARLIEST_AS_OF, 'field.date');
+
 export const assessBody = z.object({
-  asOf: isoDate,
+  asOf: asOfDate,
   enterprise: z.object({
     foundedOn: isoDate,
     industryCode: z.string().trim().max(10),
@@ -80,6 +84,6 @@ export const assessBody = z.object({
       ipAcquisition: z.number().int().min(0).max(6).optional(),
       rdManagement: z.number().int().min(0).max(20).optional(),
     }).optional(),
-    years: z.array(yearFigures).max(10),
+    years: z.array(yearFigures).max(10).refine((ys) => new Set(ys.map((y) => y.year)).size === ys.length, 'field.duplicate_row'),
   }),
 });
