@@ -25,6 +25,8 @@ export interface Database extends Queryable {
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
   embedded: EmbeddedDatabase | null;
+  /** How to open one more connection to the same database (backup, COPY). */
+  connection: pg.ClientConfig;
 }
 
 export interface OpenOptions {
@@ -59,6 +61,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   return {
     kind: embedded ? 'pglite' : 'postgres',
     embedded,
+    connection,
     query: (text, values) => pool.query(text, values as any[]),
     async transaction(work) {
       const client = await pool.connect();
