@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../src/server/exceljs';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { makeUscc, USCC_CHARSET } from '../src/domain/uscc';
@@ -154,4 +154,4 @@ ${rows.join('\n')}`);
   console.log('written to bench/RESULTS.md');
 }
 
-main().then(() => process.exit(0), (error) => { console.error(error); process.exit(1); });
+main().then(() => process.exit(0), (error) => { console.error(error, JSON.stringify(error?.detail?.rows?.slice(0, 10))); process.exit(1); });

@@ -15,7 +15,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Config } from './config';
 import type { Database } from './db/database';
 import { registerCsrf } from './http/csrf';
-import { registerErrorHandler } from './http/error-handler';
+import { notFound, registerErrorHandler } from './http/error-handler';
 import auditRoutes from './modules/audit/routes';
 import authRoutes from './modules/auth/routes';
 import enterpriseRoutes, { eligibilityRoutes } from './modules/enterprises/routes';
@@ -84,12 +84,13 @@ export async function buildApp(config: Config, db: Database, options: { logger?:
     await api.register(dictionaryRoutes, { prefix: '/dictionaries' });
   }, { prefix: '/api/v1' });
 
+  // The built web app; any other GET outside /api answers index.html (client-side routes).
   const indexFile = path.join(config.webDir, 'index.html');
   if (fs.existsSync(indexFile)) {
-    await app.register(fastifyStatic, { root: config.webDir, wildcard: false });
-    app.get('/*', (req, reply) => {
-      if (req.url.startsWith('/api/')) return reply.callNotFound();
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    await app.register(fastifyStatic, { root: config.webDir, wildcard: true });
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      return notFound(req, reply);
     });
   }
   return app;

@@ -35,6 +35,7 @@ void i18n.use(initReactI18next).init({
   initAsync: false,
 });
 applyLanguage(i18n.language);
+document.title = i18n.t('app.title');
 
 i18n.on('languageChanged', (lng) => {
   applyLanguage(lng);

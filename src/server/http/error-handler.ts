@@ -58,6 +58,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
     return send(reply, lang, 500, 'INTERNAL');
   });
 
-  app.setNotFoundHandler((req, reply) =>
-    send(reply, req.lang ?? 'zh-CN', 404, 'ROUTE_NOT_FOUND', { method: req.method, url: req.url.split('?')[0] }));
+  app.setNotFoundHandler(notFound);
+}
+
+export function notFound(req: FastifyRequest, reply: FastifyReply) {
+  return send(reply, req.lang ?? 'zh-CN', 404, 'ROUTE_NOT_FOUND', { method: req.method, url: req.url.split('?')[0] });
 }

@@ -4,20 +4,20 @@
  * yes/no or date a person typed.
  */
 import type { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../exceljs';
 
-export interface SheetRow { row: number; get(column: string): ExcelJS.CellValue }
+export interface SheetRow { row: number; get(column: string): import('exceljs').CellValue }
 
-function plain(value: ExcelJS.CellValue): ExcelJS.CellValue {
+function plain(value: import('exceljs').CellValue): import('exceljs').CellValue {
   if (value && typeof value === 'object' && !(value instanceof Date)) {
     if ('richText' in value) return value.richText.map((t) => t.text).join('');
-    if ('result' in value) return plain(value.result as ExcelJS.CellValue);
+    if ('result' in value) return plain(value.result as import('exceljs').CellValue);
     if ('text' in value) return (value as { text: string }).text;
   }
   return value;
 }
 
-export function cellText(value: ExcelJS.CellValue): string {
+export function cellText(value: import('exceljs').CellValue): string {
   const v = plain(value);
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
@@ -25,7 +25,7 @@ export function cellText(value: ExcelJS.CellValue): string {
 }
 
 /** A whole number, also from text like "1,200"; undefined when empty, NaN when not a whole number. */
-export function cellInteger(value: ExcelJS.CellValue): number | undefined {
+export function cellInteger(value: import('exceljs').CellValue): number | undefined {
   const v = plain(value);
   if (v === null || v === undefined || v === '') return undefined;
   const n = typeof v === 'number' ? v : Number(String(v).replace(/[,，\s]/g, ''));
@@ -35,7 +35,7 @@ export function cellInteger(value: ExcelJS.CellValue): number | undefined {
 const YES = new Set(['是', 'y', 'yes', 'true', '1', '有']);
 const NO = new Set(['否', 'n', 'no', 'false', '0', '无', '']);
 /** 是 / 否 (or yes/no, 1/0); undefined when neither. */
-export function cellBoolean(value: ExcelJS.CellValue): boolean | undefined {
+export function cellBoolean(value: import('exceljs').CellValue): boolean | undefined {
   const v = plain(value);
   if (typeof v === 'boolean') return v;
   const text = cellText(v).toLowerCase();
@@ -45,7 +45,7 @@ export function cellBoolean(value: ExcelJS.CellValue): boolean | undefined {
 }
 
 /** 'YYYY-MM-DD' from a date cell or text (also 2020/3/5, 2020.3.5); null when empty, undefined when unreadable. */
-export function cellDate(value: ExcelJS.CellValue): string | null | undefined {
+export function cellDate(value: import('exceljs').CellValue): string | null | undefined {
   const v = plain(value);
   if (v === null || v === undefined || v === '') return null;
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : v.toISOString().slice(0, 10);
@@ -66,8 +66,8 @@ export async function* readSheet(input: Readable, headers: Record<string, string
   const wanted = Object.entries(headers).map(([key, names]) => [key, names.map(normal)] as const);
   for await (const sheet of reader) {
     const columns = new Map<string, number>();
-    for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-      const values = row.values as ExcelJS.CellValue[];
+    for await (const row of sheet as AsyncIterable<import('exceljs').Row>) {
+      const values = row.values as import('exceljs').CellValue[];
       if (row.number === 1) {
         values.forEach((v, col) => {
           const text = normal(cellText(v));

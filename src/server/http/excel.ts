@@ -1,5 +1,5 @@
 /** Sends rows as an .xlsx download (ExcelJS), with a bold frozen header row. */
-import ExcelJS from 'exceljs';
+import ExcelJS from '../exceljs';
 import type { FastifyReply } from 'fastify';
 
 export interface ExcelColumn<T> {

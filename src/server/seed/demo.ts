@@ -46,7 +46,7 @@ export async function isEmpty(db: Queryable): Promise<boolean> {
 }
 
 /** `enterprises`: how many generated registry enterprises besides the named demo organisations. */
-export async function seedDemo(db: Database, options: { enterprises?: number } = {}): Promise<void> {
+export async function seedDemo(db: Database, options: { enterprises?: number; namedFigures?: boolean } = {}): Promise<void> {
   const hash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     await insertRegions(tx, GANSU_REGIONS);
@@ -63,9 +63,46 @@ export async function seedDemo(db: Database, options: { enterprises?: number } =
                       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
         [o.key, o.contact, o.kind, o.region, org.id, o.phone, hash, o.status === 'approved' ? 'active' : 'pending']);
     }
+    if (options.namedFigures ?? true) await seedNamedEnterpriseFigures(tx);
     const generated = await seedDemoEnterprises(tx, options.enterprises ?? 2000);
     await tx.query(`INSERT INTO app_meta (key, value) VALUES ('demo_seeded', now()::text)`);
     await recordAudit(tx, SYSTEM, { action: 'system.seed_demo', targetType: 'system',
       changes: { regions: { before: null, after: GANSU_REGIONS.length }, users: { before: null, after: DEMO_USERS.length + DEMO_ORGANIZATIONS.length }, enterprises: { before: null, after: generated } } });
   });
+}
+
+/**
+ * Profiles and three years of figures for the named demo enterprises, so that signing in as one
+ * shows a real picture: 陇东能源装备 is close to 高企 (its high-tech revenue share falls short),
+ * 祁连玉米种业 holds a certificate.
+ */
+async function seedNamedEnterpriseFigures(tx: Queryable): Promise<void> {
+  const year = new Date().getUTCFullYear();
+  const firms = [
+    { key: 'qy_ent1', industry: 'C3514', field: '先进制造与自动化', founded: '2012-04-18', scale: true, legal: '王建国', address: '庆阳市西峰区长庆大道 88 号',
+      sales: [42_000_000, 51_000_000, 63_000_000], ht: 0.55, rd: 0.052, staff: [160, 172, 185], sci: 0.16, ip1: 2, ip2: 9, tr: [3, 4, 5] },
+    { key: 'zy_ent1', industry: 'A0141', field: '生物与新医药', founded: '2009-09-09', scale: false, legal: '张伟', address: '张掖市甘州区种业产业园 6 号',
+      sales: [88_000_000, 97_000_000, 112_000_000], ht: 0.78, rd: 0.061, staff: [210, 220, 236], sci: 0.22, ip1: 6, ip2: 4, tr: [5, 6, 6] },
+  ];
+  for (const f of firms) {
+    const { rows: [u] } = await tx.query('SELECT org_id FROM app_user WHERE username = $1', [f.key]);
+    await tx.query(`INSERT INTO enterprise_profile (org_id, address, legal_rep, founded_on, industry_code, hightech_field, above_scale, owns_core_ip, tags)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7, true, '{}')`, [u.org_id, f.address, f.legal, f.founded, f.industry, f.field, f.scale]);
+    for (let i = 0; i < 3; i++) {
+      const sales = f.sales[i];
+      const rd = Math.round(sales * f.rd);
+      const staff = f.staff[i];
+      const sci = Math.round(staff * f.sci);
+      await tx.query(
+        `INSERT INTO enterprise_stat (org_id, year, sales_revenue, total_revenue, hightech_revenue, rd_expense, rd_expense_domestic, total_cost_expense,
+           staff, science_staff, rd_staff, total_assets, total_liabilities, ip_class1, ip_class2, transformations,
+           has_rd_institution, has_rd_staff, has_rd_funds, has_rd_projects, status)
+         VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, true, true, true, true, 'confirmed')`,
+        [u.org_id, year - 3 + i, sales, sales + 1_200_000, Math.round((sales + 1_200_000) * f.ht), rd, Math.round(sales * 0.86), staff, sci,
+          Math.round(sci * 0.7), Math.round(sales * 1.4), Math.round(sales * 0.5), f.ip1, f.ip2, f.tr[i]]);
+    }
+  }
+  const { rows: [zy] } = await tx.query(`SELECT org_id FROM app_user WHERE username = 'zy_ent1'`);
+  await tx.query(`INSERT INTO enterprise_tier (org_id, tier, year, certificate_no, issued_on, valid_until) VALUES ($1, 'high_tech', $2, $3, $4, $5)`,
+    [zy.org_id, year - 1, `GR${year - 1}62000188`, `${year - 1}-11-08`, `${year + 2}-11-07`]);
 }

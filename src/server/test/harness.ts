@@ -62,7 +62,7 @@ export interface TestApp {
 /** The app with the demo region and accounts loaded (password DEMO_PASSWORD). */
 export async function startTestApp(target: Target, overrides: Partial<Config> = {}, seed: { enterprises?: number } = {}): Promise<TestApp> {
   const { db, drop } = await openTestDatabase(target);
-  await seedDemo(db, { enterprises: seed.enterprises ?? 0 });
+  await seedDemo(db, { enterprises: seed.enterprises ?? 0, namedFigures: false });
   const config = { ...loadConfig({}), webDir: '/nonexistent', ...overrides };
   const app = await buildApp(config, db);
   await app.ready();

@@ -19,10 +19,13 @@ export function toListQuery(
   return query;
 }
 
-export function formatDateTime(value: string | null | undefined): string {
+/** 2026-05-01 08:30:00 (or without seconds when `short`). */
+export function formatDateTime(value: string | null | undefined, short = false): string {
   if (!value) return '—';
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+  const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  const time = `${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  return short ? `${day} ${time}` : `${day} ${time}:${pad(date.getSeconds())}`;
 }

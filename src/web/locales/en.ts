@@ -261,6 +261,7 @@ const en: Shape<Messages> = {
     action: 'Action',
     targetType: 'Target type',
     targetId: 'Target ID',
+    target: 'Target',
     changes: 'Changes',
     timeRange: 'Time range',
     actorPlaceholder: 'Username',

@@ -257,6 +257,7 @@ const zhCN = {
     action: '操作',
     targetType: '对象类型',
     targetId: '对象 ID',
+    target: '操作对象',
     changes: '变更内容',
     timeRange: '时间范围',
     actorPlaceholder: '用户名',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../exceljs';
 import { makeUscc } from '../../../domain/uscc';
 import { databaseTargets, signedIn, startTestApp, type TestApp, type TestClient } from '../../test/harness';
 import { ENTERPRISE_COLUMNS, STAT_IMPORT_COLUMNS } from './import';

@@ -4,7 +4,7 @@
  * reason). A clean file imports in one transaction, in batches, with an audit row per record.
  */
 import type { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../exceljs';
 import type { Database, Queryable } from '../../db/database';
 import { HIGHTECH_FIELDS } from '../../../domain/eligibility/types';
 import { industryDivision } from '../../../domain/industries';

@@ -49,7 +49,7 @@ for (const target of databaseTargets()) {
       const xlsx = await qy.get(`${API}/export`);
       assert.equal(xlsx.statusCode, 200);
       assert.match(String(xlsx.headers['content-type']), /spreadsheetml/);
-      const ExcelJS = (await import('exceljs')).default;
+      const ExcelJS = (await import('../../exceljs')).default;
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(xlsx.rawPayload as any);
       const sheet = wb.worksheets[0];

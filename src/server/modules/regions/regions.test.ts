@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../exceljs';
 import { databaseTargets, signedIn, startTestApp, TestClient, type TestApp } from '../../test/harness';
 
 const API = '/api/v1/regions';

@@ -2,7 +2,7 @@
  * The region tree (GB/T 2260): read by everyone, changed by admins one at a time or by Excel
  * import — an import with any bad row changes nothing and says what is wrong row by row.
  */
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../exceljs';
 import type { Database, Queryable } from '../../db/database';
 import { canBeChildOf, isValidRegionCode, regionLevel } from '../../../domain/regions';
 import type { AuditActor } from '../../http/actor';
@@ -59,7 +59,7 @@ export const IMPORT_HEADERS = { code: ['代码', '区划代码', 'code'], name: 
 
 export interface ImportRowError { row: number; field: string; message: string }
 
-function cellText(value: ExcelJS.CellValue): string {
+function cellText(value: import('exceljs').CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'object' && 'richText' in value) return value.richText.map((t) => t.text).join('').trim();
   if (typeof value === 'object' && 'result' in value) return String(value.result ?? '').trim();

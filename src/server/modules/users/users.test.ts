@@ -85,7 +85,7 @@ for (const target of databaseTargets()) {
       assert.ok(county.items.every((u: any) => u.regionCode === '621002'));
       const res = await qy.get(`${API}/export?role=enterprise`);
       assert.equal(res.statusCode, 200);
-      const ExcelJS = (await import('exceljs')).default;
+      const ExcelJS = (await import('../../exceljs')).default;
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(res.rawPayload as any);
       const rows: any[][] = [];

@@ -25,7 +25,7 @@ function Changes({ changes }: { changes: AuditEntry['changes'] }) {
           <Typography.Text strong style={{ fontSize: 12 }}>
             {field}
           </Typography.Text>
-          : <Typography.Text delete type="secondary" style={{ fontSize: 12 }}>{show(change?.before, t('audit.empty'))}</Typography.Text> →{' '}
+          : <Typography.Text type="secondary" style={{ fontSize: 12 }}>{show(change?.before, t('audit.empty'))}</Typography.Text> →{' '}
           <Typography.Text style={{ fontSize: 12 }}>{show(change?.after, t('audit.empty'))}</Typography.Text>
         </Typography.Text>
       ))}
@@ -45,37 +45,41 @@ export default function AuditPage() {
   const lastQuery = useRef<ListQuery>({});
 
   const columns: ProColumns<AuditEntry>[] = [
-    { title: t('audit.at'), dataIndex: 'at', sorter: true, defaultSortOrder: 'descend', hideInSearch: true, width: 170, render: (_, row) => formatDateTime(row.at) },
-    {
-      title: t('audit.timeRange'),
-      dataIndex: 'range',
-      valueType: 'dateTimeRange',
-      hideInTable: true,
-    },
+    { title: t('audit.at'), dataIndex: 'at', sorter: true, defaultSortOrder: 'descend', hideInSearch: true, width: 165, render: (_, row) => formatDateTime(row.at) },
+    { title: t('audit.timeRange'), dataIndex: 'range', valueType: 'dateTimeRange', hideInTable: true },
     {
       title: t('audit.actor'),
       dataIndex: 'actor',
-      width: 130,
+      width: 150,
       fieldProps: { placeholder: t('audit.actorPlaceholder') },
-      render: (_, row) => row.actorName ?? t('common.none'),
-    },
-    {
-      title: t('audit.actorRole'),
-      dataIndex: 'actorRole',
-      hideInSearch: true,
-      width: 120,
-      render: (_, row) => (row.actorRole ? t(`role.${row.actorRole}`) : t('common.none')),
+      render: (_, row) => (
+        <div style={{ lineHeight: 1.3 }}>
+          <div>{row.actorName ?? t('common.none')}</div>
+          {row.actorRole && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t(`role.${row.actorRole}`)}
+            </Typography.Text>
+          )}
+        </div>
+      ),
     },
     { title: t('audit.ip'), dataIndex: 'ip', hideInSearch: true, width: 130 },
     {
       title: t('audit.action'),
       dataIndex: 'action',
-      width: 200,
+      width: 210,
       fieldProps: { placeholder: t('audit.actionPlaceholder') },
       render: (_, row) => <Tag color={row.action.includes('fail') ? 'error' : 'blue'}>{row.action}</Tag>,
     },
-    { title: t('audit.targetType'), dataIndex: 'targetType', width: 120 },
-    { title: t('audit.targetId'), dataIndex: 'targetId', width: 140, ellipsis: true, copyable: true },
+    { title: t('audit.targetType'), dataIndex: 'targetType', hideInTable: true },
+    { title: t('audit.targetId'), dataIndex: 'targetId', hideInTable: true },
+    {
+      title: t('audit.target'),
+      dataIndex: 'target',
+      hideInSearch: true,
+      width: 150,
+      render: (_, row) => (row.targetType ? `${row.targetType}${row.targetId ? ` #${row.targetId}` : ''}` : t('common.none')),
+    },
     { title: t('audit.changes'), dataIndex: 'changes', hideInSearch: true, render: (_, row) => <Changes changes={row.changes} /> },
   ];
 
@@ -84,7 +88,7 @@ export default function AuditPage() {
       <ProTable<AuditEntry>
         rowKey="id"
         columns={columns}
-        scroll={{ x: 1300 }}
+        scroll={{ x: 1100 }}
         search={{ labelWidth: 'auto', defaultCollapsed: false }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true }}
         request={async (params, sort) => {

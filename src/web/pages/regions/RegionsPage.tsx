@@ -11,6 +11,9 @@ import type { RegionNode } from '../../components/regionTree';
 import { regionCodeRule } from '../../components/rules';
 import { REGIONS_KEY, useRegions } from '../../components/useRegions';
 
+/** The import file's own column headers (the template is in Chinese whatever the UI language). */
+const IMPORT_COLUMNS: Record<string, string> = { code: '代码', name: '名称', parentCode: '上级代码' };
+
 type Editing = { mode: 'add'; parent: RegionNode | null } | { mode: 'rename'; region: RegionNode };
 
 /** Keeps the nodes matching the filter and their ancestors. */
@@ -142,7 +145,7 @@ export default function RegionsPage() {
                 pagination={importErrors.length > 10 ? { pageSize: 10 } : false}
                 columns={[
                   { title: t('regions.importRow'), dataIndex: 'row', width: 80 },
-                  { title: t('regions.importField'), dataIndex: 'field', width: 120 },
+                  { title: t('regions.importField'), dataIndex: 'field', width: 120, render: (field: string) => IMPORT_COLUMNS[field] ?? field },
                   { title: t('regions.importMessage'), dataIndex: 'message' },
                 ]}
               />
@@ -166,6 +169,7 @@ export default function RegionsPage() {
 
       <ModalForm<{ code?: string; name: string }>
         key={editing ? (editing.mode === 'add' ? `add-${editing.parent?.code ?? 'root'}` : `rename-${editing.region.code}`) : 'closed'}
+        name="editRegion"
         open={editing !== null}
         width={460}
         title={

@@ -48,11 +48,11 @@ export default function RegistrationsPage() {
 
   const columns: ProColumns<Organization>[] = [
     { title: t('common.keyword'), dataIndex: 'q', hideInTable: true, fieldProps: { placeholder: t('registrations.keywordPlaceholder') } },
-    { title: t('registrations.name'), dataIndex: 'name', sorter: true, hideInSearch: true, ellipsis: true, width: 220 },
+    { title: t('registrations.name'), dataIndex: 'name', sorter: true, hideInSearch: true, ellipsis: true },
     {
       title: t('registrations.kind'),
       dataIndex: 'kind',
-      width: 120,
+      width: 100,
       valueType: 'select',
       valueEnum: { enterprise: { text: t('orgKind.enterprise') }, institution: { text: t('orgKind.institution') } },
     },
@@ -61,16 +61,28 @@ export default function RegistrationsPage() {
       title: t('registrations.region'),
       dataIndex: 'regionCode',
       valueType: 'treeSelect',
-      width: 110,
+      width: 90,
       fieldProps: { treeData: regions.options, showSearch: true, treeNodeFilterProp: 'title' },
       render: (_, org) => org.regionName ?? org.regionCode,
     },
-    { title: t('registrations.contactName'), dataIndex: 'contactName', hideInSearch: true, width: 100 },
-    { title: t('registrations.contactPhone'), dataIndex: 'contactPhone', hideInSearch: true, width: 130 },
+    {
+      title: t('registrations.contactName'),
+      dataIndex: 'contactName',
+      hideInSearch: true,
+      width: 120,
+      render: (_, org) => (
+        <div style={{ lineHeight: 1.3 }}>
+          <div>{org.contactName}</div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {org.contactPhone ?? t('common.none')}
+          </Typography.Text>
+        </div>
+      ),
+    },
     {
       title: t('registrations.status'),
       dataIndex: 'status',
-      width: 110,
+      width: 120,
       valueType: 'select',
       initialValue: 'pending',
       valueEnum: {
@@ -89,13 +101,13 @@ export default function RegistrationsPage() {
         </>
       ),
     },
-    { title: t('registrations.createdAt'), dataIndex: 'createdAt', sorter: true, hideInSearch: true, width: 170, render: (_, org) => formatDateTime(org.createdAt) },
-    { title: t('registrations.reviewedAt'), dataIndex: 'reviewedAt', hideInSearch: true, width: 170, render: (_, org) => formatDateTime(org.reviewedAt) },
+    { title: t('registrations.createdAt'), dataIndex: 'createdAt', sorter: true, hideInSearch: true, width: 150, render: (_, org) => formatDateTime(org.createdAt, true) },
+    { title: t('registrations.reviewedAt'), dataIndex: 'reviewedAt', hideInSearch: true, width: 150, render: (_, org) => formatDateTime(org.reviewedAt, true) },
     {
       title: t('common.actions'),
       valueType: 'option',
       fixed: 'right',
-      width: 120,
+      width: 110,
       render: (_, org) =>
         org.status === 'pending'
           ? [
@@ -116,7 +128,8 @@ export default function RegistrationsPage() {
         rowKey="id"
         actionRef={actionRef}
         columns={columns}
-        scroll={{ x: 1400 }}
+        scroll={{ x: 1100 }}
+        columnsState={{ defaultValue: { reviewedAt: { show: false } } }}
         search={{ labelWidth: 'auto', defaultCollapsed: false }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true }}
         request={async (params, sort) => {
@@ -129,6 +142,7 @@ export default function RegistrationsPage() {
       />
       <ModalForm<{ reason: string }>
         title={rejecting ? t('registrations.rejectTitle', { name: rejecting.name }) : ''}
+        name="rejectRegistration"
         open={rejecting !== null}
         width={520}
         modalProps={{ destroyOnHidden: true, onCancel: () => setRejecting(null), okButtonProps: { danger: true } }}

@@ -34,6 +34,7 @@ function CreateUserModal({ onCreated }: { onCreated: () => void }) {
   return (
     <ModalForm<CreateUserInput>
       title={t('users.createTitle')}
+      name="createUser"
       formRef={formRef}
       width={560}
       modalProps={{ destroyOnHidden: true }}
@@ -160,19 +161,32 @@ export default function UsersPage() {
 
   const columns: ProColumns<UserRow>[] = [
     { title: t('common.keyword'), dataIndex: 'q', hideInTable: true, fieldProps: { placeholder: t('users.keywordPlaceholder') } },
-    { title: t('users.username'), dataIndex: 'username', sorter: true, hideInSearch: true, width: 140, ellipsis: true },
-    { title: t('users.displayName'), dataIndex: 'displayName', hideInSearch: true, width: 140, ellipsis: true },
+    {
+      title: t('users.username'),
+      dataIndex: 'username',
+      sorter: true,
+      hideInSearch: true,
+      width: 170,
+      render: (_, row) => (
+        <div style={{ lineHeight: 1.3 }}>
+          <div>{row.username}</div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {row.displayName}
+          </Typography.Text>
+        </div>
+      ),
+    },
     {
       title: t('users.role'),
       dataIndex: 'role',
-      width: 130,
+      width: 120,
       valueType: 'select',
       valueEnum: Object.fromEntries(ROLES.map((role) => [role, { text: t(`role.${role}`) }])),
     },
     {
       title: t('users.status'),
       dataIndex: 'status',
-      width: 120,
+      width: 130,
       valueType: 'select',
       valueEnum: Object.fromEntries(USER_STATUSES.map((status) => [status, { text: t(`userStatus.${status}`) }])),
       render: (_, row) => (
@@ -190,20 +204,20 @@ export default function UsersPage() {
       title: t('users.region'),
       dataIndex: 'regionCode',
       valueType: 'treeSelect',
-      width: 120,
+      width: 100,
       ellipsis: true,
       fieldProps: { treeData: regions.options, showSearch: true, treeNodeFilterProp: 'title' },
       render: (_, row) => row.regionName ?? t('common.none'),
     },
-    { title: t('users.org'), dataIndex: 'orgName', hideInSearch: true, ellipsis: true, width: 180, render: (_, row) => row.orgName ?? t('common.none') },
-    { title: t('users.phone'), dataIndex: 'phone', hideInSearch: true, width: 130, render: (_, row) => row.phone ?? t('common.none') },
-    { title: t('users.createdAt'), dataIndex: 'createdAt', sorter: true, hideInSearch: true, width: 170, render: (_, row) => formatDateTime(row.createdAt) },
-    { title: t('users.lastLoginAt'), dataIndex: 'lastLoginAt', sorter: true, hideInSearch: true, width: 170, render: (_, row) => formatDateTime(row.lastLoginAt) },
+    { title: t('users.org'), dataIndex: 'orgName', hideInSearch: true, ellipsis: true, render: (_, row) => row.orgName ?? t('common.none') },
+    { title: t('users.phone'), dataIndex: 'phone', hideInSearch: true, width: 120, render: (_, row) => row.phone ?? t('common.none') },
+    { title: t('users.createdAt'), dataIndex: 'createdAt', sorter: true, hideInSearch: true, width: 150, render: (_, row) => formatDateTime(row.createdAt, true) },
+    { title: t('users.lastLoginAt'), dataIndex: 'lastLoginAt', sorter: true, hideInSearch: true, width: 150, render: (_, row) => formatDateTime(row.lastLoginAt, true) },
     {
       title: t('common.actions'),
       valueType: 'option',
       fixed: 'right',
-      width: 170,
+      width: 175,
       render: (_, row) =>
         row.id === me?.id
           ? []
@@ -224,7 +238,8 @@ export default function UsersPage() {
         rowKey="id"
         actionRef={actionRef}
         columns={columns}
-        scroll={{ x: 1300 }}
+        scroll={{ x: 1100 }}
+        columnsState={{ persistenceKey: 'kechuang.users.columns', persistenceType: 'localStorage', defaultValue: { createdAt: { show: false } } }}
         search={{ labelWidth: 'auto', defaultCollapsed: false }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true }}
         options={{ density: true, reload: true, setting: true }}

@@ -1,0 +1,47 @@
+// Debian's chromium driven by playwright-core, and a few helpers shared by the specs.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { REPO } from './server';
+
+export const SCREENSHOTS = join(REPO, 'e2e', 'screenshots');
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export async function newPage(browser: Browser, baseUrl: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return page;
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Signs in on /login with username (or phone) and password, and waits for 首页. */
+export async function signIn(page: Page, by: { username: string } | { phone: string }, password: string): Promise<void> {
+  await page.goto('/login');
+  if ('phone' in by) {
+    await page.getByRole('tab', { name: '手机号密码登录' }).click();
+    await page.getByPlaceholder('请输入手机号').fill(by.phone);
+  } else {
+    await page.getByPlaceholder('请输入用户名').fill(by.username);
+  }
+  await page.getByPlaceholder('请输入密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL((url) => url.pathname === '/');
+  await page.getByText('欢迎使用科创平台').waitFor();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByTestId('user-menu').hover();
+  await page.getByRole('menuitem', { name: '退出登录' }).click();
+  await page.waitForURL((url) => url.pathname === '/login');
+}

@@ -1,0 +1,60 @@
+// (c) Switching to English changes the sign-in page and the menu, and the choice persists.
+import { after, before, describe, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { DEMO_PASSWORD, startServer, type RunningServer } from './server';
+import { launchBrowser, newPage, screenshot } from './browser';
+
+describe('language switch', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('English sign-in page and menu', async () => {
+    const page = await newPage(browser, server.baseUrl);
+    await page.goto('/login');
+    await page.getByRole('tab', { name: '账号密码登录' }).waitFor();
+    await page.getByRole('button', { name: '语言' }).hover();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.getByRole('tab', { name: 'Mobile number' }).waitFor();
+    await page.getByRole('link', { name: 'Register now' }).waitFor();
+    await screenshot(page, 'login-en');
+
+    // A refused sign-in comes back in English from the server too.
+    await page.getByPlaceholder('Username').fill('admin');
+    await page.getByPlaceholder('Password').fill('wrong-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').waitFor();
+    await screenshot(page, 'login-en-error');
+
+    await page.getByPlaceholder('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+    for (const item of ['Home', 'Users', 'Registrations', 'Regions', 'Audit log']) {
+      await page.getByRole('menuitem', { name: item }).first().waitFor();
+    }
+    await page.getByText('Welcome, ').waitFor();
+    await screenshot(page, 'home-admin-en');
+
+    // The choice survives a reload.
+    await page.reload();
+    await page.getByRole('menuitem', { name: 'Users' }).click();
+    await page.getByRole('button', { name: 'New user' }).waitFor();
+    await screenshot(page, 'users-en');
+
+    // And switching back gives Chinese again.
+    await page.getByRole('button', { name: 'Language' }).hover();
+    await page.getByRole('menuitem', { name: '简体中文' }).click();
+    await page.getByRole('menuitem', { name: '用户管理' }).waitFor();
+    await page.context().close();
+  });
+});
