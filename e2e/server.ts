@@ -1,12 +1,13 @@
-// Starts the real kechuang server (demo data, fresh embedded database) for the e2e specs.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+// Starts the real kechuang server (demo data, fresh embedded database) for the e2e specs,
+// through the same helper as the server's process tests.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { DEMO_PASSWORD } from '../src/server/seed/demo';
+import { ROOT as REPO, startServer as startServerProcess } from '../src/server/test/server-process';
 
-export const REPO = resolve(import.meta.dirname, '..');
-export const DEMO_PASSWORD = 'Kechuang@2026';
+export { DEMO_PASSWORD, REPO };
 
 export interface RunningServer {
   baseUrl: string;
@@ -20,53 +21,12 @@ export function buildWebIfStale(): void {
   if (result.status !== 0) throw new Error(`web build failed:\n${result.stdout}\n${result.stderr}`);
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
-async function waitForHealth(baseUrl: string, child: ChildProcess, log: () => string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${log()}`);
-    try {
-      const response = await fetch(`${baseUrl}/api/v1/health`);
-      if (response.status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server did not become healthy within ${timeoutMs} ms:\n${log()}`);
-}
-
 export async function startServer(): Promise<RunningServer> {
   buildWebIfStale();
-  const port = await freePort();
   const data = mkdtempSync(join(tmpdir(), 'kechuang-e2e-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', 'start'], {
-    cwd: REPO,
-    env: { ...process.env, PORT: String(port), KECHUANG_DATA: data, KECHUANG_DEMO: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-20_000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  const log = () => output;
-  const baseUrl = `http://127.0.0.1:${port}`;
-
+  const server = await startServerProcess({ KECHUANG_DATA: data, KECHUANG_DEMO: '1' }, 120_000);
   const stop = async () => {
+    const child = server.process;
     if (child.exitCode === null) {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
@@ -76,12 +36,5 @@ export async function startServer(): Promise<RunningServer> {
     }
     rmSync(data, { recursive: true, force: true });
   };
-
-  try {
-    await waitForHealth(baseUrl, child, log, 90_000);
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  return { baseUrl, stop, log };
+  return { baseUrl: server.url, stop, log: server.output };
 }

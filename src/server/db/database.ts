@@ -58,23 +58,43 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   // A connection dropped by a restarting database process must not crash the server.
   pool.on('error', (error) => console.error('database connection lost:', error.message));
 
+  // Every answered query tells the watchdog the database process is alive; a client-side
+  // timeout does not (the process may be stuck on exactly that query).
+  const observed = async <T>(run: () => Promise<T>): Promise<T> => {
+    try {
+      const result = await run();
+      embedded?.noteActivity();
+      return result;
+    } catch (error) {
+      if (!String((error as Error)?.message).includes('timeout')) embedded?.noteActivity();
+      throw error;
+    }
+  };
+
   return {
     kind: embedded ? 'pglite' : 'postgres',
     embedded,
     connection,
-    query: (text, values) => pool.query(text, values as any[]),
+    query: (text, values) => observed(() => pool.query(text, values as any[])),
     async transaction(work) {
       const client = await pool.connect();
+      // A connection lost mid-transaction rejects the running query; without a listener the
+      // client's 'error' event would also crash the process.
+      const onError = () => {};
+      client.on('error', onError);
+      const tx: Queryable = { query: (text, values) => observed(() => client.query(text, values as any[])) };
+      let broken = false;
       try {
-        await client.query('BEGIN');
-        const result = await work(client);
-        await client.query('COMMIT');
+        await tx.query('BEGIN');
+        const result = await work(tx);
+        await tx.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
+        await client.query('ROLLBACK').catch(() => { broken = true; });
         throw error;
       } finally {
-        client.release();
+        client.off('error', onError);
+        client.release(broken);
       }
     },
     async close() {

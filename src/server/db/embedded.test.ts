@@ -3,6 +3,24 @@ import { describe, it } from 'node:test';
 import { openDatabase } from './database';
 
 describe('embedded database process', () => {
+  it('does not mistake a long transaction, which holds the watchdog ping back, for a hang', async () => {
+    const db = await openDatabase({ databaseUrl: null, dataDir: 'memory://', queryTimeoutMs: 5000, pingEveryMs: 200, hangMs: 1000 });
+    try {
+      await db.query('CREATE TABLE t (n int)');
+      await db.transaction(async (tx) => {
+        const until = Date.now() + 3000; // three hang periods of statements, each answered
+        for (let i = 0; Date.now() < until; i++) {
+          await tx.query('SELECT pg_sleep(0.1)');
+          await tx.query('INSERT INTO t VALUES ($1)', [i]);
+        }
+      });
+      assert.equal(db.embedded!.restarts, 0);
+      assert.ok((await db.query('SELECT count(*)::int AS n FROM t')).rows[0].n > 10);
+    } finally {
+      await db.close();
+    }
+  });
+
   it('bounds every query with a timeout and restarts a database process that stops answering', async () => {
     const db = await openDatabase({ databaseUrl: null, dataDir: 'memory://', queryTimeoutMs: 1500, pingEveryMs: 300, hangMs: 1500 });
     try {

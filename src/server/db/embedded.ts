@@ -23,6 +23,11 @@ export interface EmbeddedDatabase {
   restarts: number;
   /** The database process (changes when it is restarted). */
   pid: number;
+  /**
+   * The app saw a query answered: the process is alive even when the watchdog's ping waits
+   * behind a long transaction (the multiplexer runs one transaction at a time).
+   */
+  noteActivity(): void;
   stop(): Promise<void>;
 }
 
@@ -117,6 +122,7 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<E
   const pingEveryMs = options.pingEveryMs ?? 10_000;
   const hangMs = options.hangMs ?? 60_000;
   let lastAnswer = Date.now();
+  let lastActivity = 0;
   const ping = async () => {
     const client = new pg.Client({ ...connectionConfig, query_timeout: pingEveryMs, connectionTimeoutMillis: pingEveryMs });
     try {
@@ -128,7 +134,7 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<E
     } finally {
       client.end().catch(() => {});
     }
-    if (Date.now() - lastAnswer > hangMs && !state.stopping && !state.restarting) await restart();
+    if (Date.now() - Math.max(lastAnswer, lastActivity) > hangMs && !state.stopping && !state.restarting) await restart();
   };
   const restart = async () => {
     state.restarting = true;
@@ -150,6 +156,7 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<E
     connectionConfig,
     get restarts() { return state.restarts; },
     get pid() { return child.pid!; },
+    noteActivity() { lastActivity = Date.now(); },
     async stop() {
       state.stopping = true;
       clearInterval(timer);
