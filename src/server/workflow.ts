@@ -14,7 +14,7 @@ export function transition<S extends string, A extends string>(
 ): S {
   const t = workflow[action];
   if (!t.roles.includes(role)) throw errors.forbidden();
-  if (!t.from.includes(state)) throw new AppError(409, 'STAT_TRANSITION', { from: state });
+  if (!t.from.includes(state)) throw new AppError(409, 'INVALID_TRANSITION', { from: state });
   if (t.comment && !comment?.trim()) throw fieldError('comment', 'field.reason');
   return t.to;
 }

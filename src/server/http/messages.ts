@@ -71,9 +71,17 @@ const zh = {
   'field.duplicate_row': '与文件中前面的行重复',
   'field.uscc.unknown': '未找到该统一社会信用代码的企业，或不在您的管辖范围',
   STAT_LOCKED: '该年度数据已确认，如需修改请联系所在地区科技局退回',
-  STAT_TRANSITION: '当前状态（{from}）不能执行此操作',
+  INVALID_TRANSITION: '当前状态（{from}）不能执行此操作',
   IMPORT_TOO_LARGE: '导入文件最多 {max} 行',
   TIER_EXISTS: '该企业本年度已有此类认定记录',
+  // indicators (M10)
+  INDICATOR_COMPUTED: '指标 {code} 由登记数据自动计算，不能录入或导入',
+  ITEM_CLOSED: '该事项已销号，如需修改请先重新打开',
+  'field.indicator': '不是指标目录中的指标',
+  'field.period': '期间应为 全年、Q1–Q4（一季度…）或 M01–M12（1-6月…）',
+  'field.number': '应为数字',
+  'field.year': '年度应为 2000–2100 之间的整数',
+  'field.evidence': '问题整改销号须提供整改佐证',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -143,9 +151,16 @@ const en: Record<MessageKey, string> = {
   'field.duplicate_row': 'Repeats an earlier row of the file',
   'field.uscc.unknown': 'No enterprise with this code in your jurisdiction',
   STAT_LOCKED: 'This year is confirmed; ask the bureau of your region to return it for changes',
-  STAT_TRANSITION: 'Not possible in the current state ({from})',
+  INVALID_TRANSITION: 'Not possible in the current state ({from})',
   IMPORT_TOO_LARGE: 'An import file has at most {max} rows',
   TIER_EXISTS: 'This enterprise already has this tier for that year',
+  INDICATOR_COMPUTED: 'Indicator {code} is computed from the registries; it cannot be entered or imported',
+  ITEM_CLOSED: 'This item is closed; reopen it to change it',
+  'field.indicator': 'Not an indicator of the catalogue',
+  'field.period': 'A period is Y, Q1–Q4 or M01–M12',
+  'field.number': 'A number',
+  'field.year': 'A year between 2000 and 2100',
+  'field.evidence': 'Closing a problem needs the evidence of its fix',
 };
 
 const catalogues: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zh, en };

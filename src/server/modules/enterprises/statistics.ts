@@ -57,7 +57,7 @@ export async function saveStats(db: Database, actor: Actor, audit: AuditActor, o
     const { rows: [current] } = await tx.query('SELECT * FROM enterprise_stat WHERE org_id = $1 AND year = $2 FOR UPDATE', [orgId, year]);
     if ((current?.version ?? 0) !== version) throw errors.staleVersion();
     if (current?.status === 'confirmed' && actor.role === 'enterprise') throw new AppError(409, 'STAT_LOCKED');
-    if (current?.status === 'submitted' && actor.role === 'enterprise') throw new AppError(409, 'STAT_TRANSITION', { from: 'submitted' });
+    if (current?.status === 'submitted' && actor.role === 'enterprise') throw new AppError(409, 'INVALID_TRANSITION', { from: 'submitted' });
     const ordered = STAT_FIELDS.map((f) => values[f.key]);
     const { rows: [row] } = await tx.query(
       `INSERT INTO enterprise_stat (org_id, year, ${STAT_COLUMNS.join(', ')})

@@ -134,7 +134,7 @@ export async function setUserEnabled(db: Database, actor: Actor, audit: AuditAct
     // Only active ⇄ disabled here; pending and rejected accounts move through registration review.
     const allowedFrom = enabled ? 'disabled' : 'active';
     if (user.status === next) return;
-    if (user.status !== allowedFrom) throw new AppError(409, 'ALREADY_REVIEWED');
+    if (user.status !== allowedFrom) throw new AppError(409, 'INVALID_TRANSITION', { from: user.status });
     await tx.query(`UPDATE app_user SET status = $2, updated_at = now(), version = version + 1 WHERE id = $1`, [id, next]);
     if (!enabled) await endUserSessions(tx, id);
     await recordAudit(tx, audit, { action: enabled ? 'user.enable' : 'user.disable', targetType: 'user', targetId: id,
