@@ -58,7 +58,6 @@ export function registerErrorHandler(app: FastifyInstance): void {
     return send(reply, lang, 500, 'INTERNAL');
   });
 
-  app.setNotFoundHandler(notFound);
 }
 
 export function notFound(req: FastifyRequest, reply: FastifyReply) {
