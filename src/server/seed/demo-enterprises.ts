@@ -129,9 +129,10 @@ export async function seedDemoEnterprises(tx: Queryable, count = 2000, seed = 20
       const issued = `${issuedYear}-${String(month).padStart(2, '0')}-${String(rnd.int(1, 28)).padStart(2, '0')}`;
       tiers.push([id, 'high_tech', issuedYear, null, `GR${issuedYear}62${String(rnd.int(0, 999_999)).padStart(6, '0')}`, issued, highTechValidUntil(issued)]);
     }
-    const smeYears = o.kind === 'strong' ? [currentYear - 1, currentYear] : o.kind === 'near' ? (rnd.next() < 0.7 ? [currentYear - 1, currentYear] : [currentYear]) : rnd.next() < 0.12 ? [currentYear] : [];
+    const smeYears = o.kind === 'strong' ? [currentYear - 2, currentYear - 1, currentYear] : o.kind === 'near' ? (rnd.next() < 0.5 ? [currentYear - 2, currentYear - 1, currentYear] : rnd.next() < 0.7 ? [currentYear - 1, currentYear] : [currentYear]) : rnd.next() < 0.12 ? [currentYear] : [];
     for (const y of smeYears) tiers.push([id, 'tech_sme', y, `${y}62${o.region.slice(2, 4)}07${String(rnd.int(0, 99_999)).padStart(5, '0')}`, null, null, null]);
     if (o.kind === 'near' || (o.kind === 'strong' && rnd.next() < 0.2)) tiers.push([id, 'candidate', currentYear, null, null, null, null]);
+    if (o.kind === 'strong' && rnd.next() < 0.25) tiers.push([id, 'provincial_innovative', currentYear - 2, null, null, null, null]);
     if (o.kind === 'strong' && rnd.next() < 0.3) tiers.push([id, 'provincial_innovative', currentYear - 1, null, null, null, null]);
     if (o.kind === 'strong' && rnd.next() < 0.4) tiers.push([id, 'provincial_innovative', currentYear, null, null, null, null]);
   });

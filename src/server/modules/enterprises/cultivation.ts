@@ -64,7 +64,7 @@ export async function expiringCertificates(db: Queryable, actor: Actor, today: s
     certificateNo: r.certificate_no, issuedOn: r.issued_on, validUntil: r.valid_until }));
 }
 
-export interface CandidateRow { id: number; name: string; regionCode: string; target: 'high_tech' | 'tech_sme'; failed: number; blocking: string[]; eligible: string }
+export interface CandidateRow { id: number; name: string; regionCode: string; regionName: string; target: 'high_tech' | 'tech_sme'; failed: number; blocking: string[]; eligible: string }
 
 /**
  * Enterprises in the candidate pool (后备库) or holding 科小 this year, ranked by how many 高企
@@ -76,10 +76,12 @@ export async function candidatePool(db: Queryable, actor: Actor, today: string, 
   where.add(`EXISTS (SELECT 1 FROM enterprise_tier t WHERE t.org_id = o.id AND t.tier IN ('candidate', 'tech_sme') AND t.year = $?)`, year);
   where.add(`NOT EXISTS (SELECT 1 FROM enterprise_tier t WHERE t.org_id = o.id AND t.tier = 'high_tech' AND t.valid_until >= $?::date)`, today);
   const assessed = await assessStored(db, where, today, 5000);
+  const { rows: regionRows } = await db.query('SELECT code, name FROM region WHERE code = ANY($1)', [[...new Set(assessed.map((a) => a.regionCode))]]);
+  const regionName = new Map(regionRows.map((r) => [r.code as string, r.name as string]));
   return assessed
     .map((a) => {
       const failing = a.assessment.highTech.conditions.filter((c) => c.status !== 'met');
-      return { id: a.id, name: a.name, regionCode: a.regionCode, target: 'high_tech' as const, failed: failing.filter((c) => c.status === 'failed').length,
+      return { id: a.id, name: a.name, regionCode: a.regionCode, regionName: regionName.get(a.regionCode) ?? a.regionCode, target: 'high_tech' as const, failed: failing.filter((c) => c.status === 'failed').length,
         blocking: failing.map((c) => c.code), eligible: a.assessment.highTech.eligible, scoreMax: a.assessment.highTech.score.max };
     })
     .sort((x, y) => x.failed - y.failed || x.blocking.length - y.blocking.length || y.scoreMax - x.scoreMax || x.name.localeCompare(y.name))

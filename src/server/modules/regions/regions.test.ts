@@ -64,7 +64,7 @@ for (const target of databaseTargets()) {
       assert.equal(refused.statusCode, 400);
       const error = refused.json().error;
       assert.equal(error.code, 'IMPORT_INVALID');
-      assert.deepEqual(error.rows.map((r: any) => [r.row, r.field]), [[4, 'code'], [5, 'name'], [6, 'parentCode']]);
+      assert.deepEqual(error.rows.map((r: any) => [r.row, r.column, r.value]), [[4, '代码', '62O403'], [5, '名称', ''], [6, '上级代码', '621000']]);
       assert.equal((await t.db.query(`SELECT count(*)::int n FROM region WHERE code LIKE '6204%'`)).rows[0].n, 0, 'nothing imported');
 
       const good = multipart(await xlsx([['代码', '名称', '上级代码'], ['620400', '白银市', '620000'], ['620402', '白银区', '620400'], ['621002', '西峰区（改）', '621000']]));

@@ -57,7 +57,8 @@ export async function updateRegionName(db: Database, audit: AuditActor, code: st
 
 export const IMPORT_HEADERS = { code: ['代码', '区划代码', 'code'], name: ['名称', '区划名称', 'name'], parentCode: ['上级代码', '上级区划代码', 'parent', 'parentcode'] };
 
-export interface ImportRowError { row: number; field: string; message: string }
+/** The same shape as every other import's problems: row, column header, the value found, the reason. */
+export interface ImportRowError { row: number; column: string; value: string; message: string }
 
 function cellText(value: import('exceljs').CellValue): string {
   if (value === null || value === undefined) return '';
@@ -93,12 +94,14 @@ export async function importRegions(db: Database, audit: AuditActor, buffer: Buf
   try {
     rows = await readRegionSheet(buffer);
   } catch {
-    throw new AppError(400, 'IMPORT_INVALID', { count: 1 }, undefined, { rows: [{ row: 0, field: 'file', message: translate(lang, 'field.invalid') }] });
+    throw new AppError(400, 'IMPORT_INVALID', { count: 1 }, undefined, { rows: [{ row: 0, column: '', value: '', message: translate(lang, 'field.invalid') }] });
   }
   const existing = new Map((await listRegions(db)).map((r) => [r.code, r]));
   const inFile = new Set<string>();
   const problems: ImportRowError[] = [];
-  const problem = (row: number, field: string, key: MessageKey) => problems.push({ row, field, message: translate(lang, key) });
+  const headers: Record<string, [string, string]> = { code: ['代码', 'Code'], name: ['名称', 'Name'], parentCode: ['上级代码', 'Parent code'] };
+  const problem = (row: number, field: 'code' | 'name' | 'parentCode', key: MessageKey) => problems.push({
+    row, column: headers[field][lang === 'en' ? 1 : 0], value: rows.find((r) => r.row === row)?.[field] ?? '', message: translate(lang, key) });
   for (const r of rows) {
     if (!isValidRegionCode(r.code)) problem(r.row, 'code', 'field.region_code');
     else if (inFile.has(r.code)) problem(r.row, 'code', 'REGION_EXISTS');
@@ -113,7 +116,7 @@ export async function importRegions(db: Database, audit: AuditActor, buffer: Buf
       inFile.add(r.code);
     }
   }
-  if (rows.length === 0) problems.push({ row: 0, field: 'file', message: translate(lang, 'FILE_REQUIRED') });
+  if (rows.length === 0) problems.push({ row: 0, column: '', value: '', message: translate(lang, 'FILE_REQUIRED') });
   if (problems.length) throw new AppError(400, 'IMPORT_INVALID', { count: problems.length }, undefined, { rows: problems });
 
   let created = 0;
