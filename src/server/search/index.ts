@@ -1,0 +1,188 @@
+/**
+ * What the database stores and asks for: a weighted tsvector built here (never by PostgreSQL's
+ * parser, which does not know Chinese words) and a tsquery of the same tokens; highlighted
+ * snippets of stored text for a query. Title → weight A, 文号 and issuer → B, categories and
+ * interpretation → C, body → D.
+ */
+import { docNumberKey, docNumberKeys, docNumberTokens, findDocNumbers, parseDocNumber, type DocNumber } from './docnumber';
+import { normalizeAligned, normalizeText } from './normalize';
+import { cut, indexTokens } from './segment';
+
+export { cleanPastedText, normalizeText, toSimplified } from './normalize';
+export { canonicalDocNumber, findDocNumbers, formatDocNumber, parseDocNumber, docNumberKey, type DocNumber } from './docnumber';
+
+const MAX_POSITION = 16383;
+const MAX_POSITIONS_PER_WEIGHT = 16;
+
+type Weight = 'A' | 'B' | 'C' | 'D';
+export interface SearchFields { title: string; docNumber?: string | null; issuer?: string | null; categories?: string[]; interpretation?: string | null; text?: string | null }
+
+const quote = (term: string) => `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+
+class VectorBuilder {
+  private readonly lexemes = new Map<string, Map<Weight, number[]>>();
+  add(term: string, position: number, weight: Weight) {
+    let byWeight = this.lexemes.get(term);
+    if (!byWeight) { byWeight = new Map(); this.lexemes.set(term, byWeight); }
+    const list = byWeight.get(weight) ?? [];
+    if (list.length < MAX_POSITIONS_PER_WEIGHT) list.push(Math.min(MAX_POSITION, Math.max(1, position)));
+    byWeight.set(weight, list);
+  }
+  toString(): string {
+    const parts: string[] = [];
+    for (const [term, byWeight] of this.lexemes) {
+      const positions = new Map<number, Weight>();
+      // a position keeps its strongest weight
+      for (const w of ['D', 'C', 'B', 'A'] as Weight[]) for (const p of byWeight.get(w) ?? []) positions.set(p, w);
+      const list = [...positions].sort((a, b) => a[0] - b[0]).slice(0, 256).map(([p, w]) => `${p}${w === 'D' ? '' : w}`);
+      parts.push(`${quote(term)}:${list.join(',')}`);
+    }
+    return parts.join(' ');
+  }
+}
+
+export interface IndexedDocument {
+  /** tsvector literal, to be cast with ::tsvector */
+  vector: string;
+  /** every key the document's own 文号 answers to (exact-number ranking) */
+  docKeys: string[];
+  /** normalised title for trigram look-up */
+  titleNorm: string;
+  /** the 文号 in its conventional spelling, or the field as typed when it is not a number */
+  docNumber: DocNumber | null;
+}
+
+/** The search document of a policy. */
+export function indexDocument(f: SearchFields): IndexedDocument {
+  const v = new VectorBuilder();
+  let base = 1;
+  const addText = (text: string | null | undefined, weight: Weight) => {
+    if (!text) return;
+    const normalised = normalizeText(text);
+    for (const t of indexTokens(normalised)) v.add(t.term, base + t.offset, weight);
+    for (const d of findDocNumbers(normalised)) for (const tok of docNumberTokens(d)) v.add(tok, base + d.start, weight);
+    base += [...normalised].length + 2;
+  };
+  addText(f.title, 'A');
+  const own = f.docNumber ? parseDocNumber(f.docNumber) : null;
+  addText(f.docNumber, 'B');
+  if (own) for (const tok of docNumberTokens(own)) v.add(tok, 1, 'A');
+  addText(f.issuer, 'B');
+  addText((f.categories ?? []).join(' '), 'C');
+  addText(f.interpretation, 'C');
+  addText(f.text, 'D');
+  const docKeys = own ? [...docNumberKeys(own), `|${own.year}|${own.number}`] : [];
+  return { vector: v.toString(), docKeys: [...new Set(docKeys)], titleNorm: normalizeText(f.title), docNumber: own };
+}
+
+export interface SearchQuery {
+  /** tsquery text, to be cast with ::tsquery; null when the query has nothing to search for */
+  tsquery: string | null;
+  /** keys of the 文号 in the query: a policy whose own number has one of them ranks first */
+  docKeys: string[];
+  /** words and characters to highlight */
+  terms: string[];
+  normalised: string;
+}
+
+/** A query in the same tokens as the index: words ANDed, runs of single characters as phrases. */
+export function buildQuery(q: string): SearchQuery {
+  const normalised = normalizeText(q).toLowerCase();
+  const clauses: string[] = [];
+  const docKeys: string[] = [];
+  const terms: string[] = [];
+  let rest = normalised;
+  for (const d of findDocNumbers(normalised).reverse()) {
+    const tails = d.prefix ? docNumberTokens(d).slice(1) : [docNumberTokens(d)[0]];
+    clauses.push(tails.length === 1 ? quote(tails[0]) : `(${tails.map(quote).join(' | ')})`);
+    docKeys.push(...docNumberKeys(d));
+    rest = rest.slice(0, d.start) + ' ' + rest.slice(d.end);
+  }
+  for (const chunk of rest.split(/[\s,，;；、。.!！?？:："“”'‘’()（）《》〈〉【】\[\]{}<>|/\\+&-]+/).filter(Boolean)) {
+    const tokens = cut(chunk);
+    let run: string[] = [];
+    let lastEnd = -1;
+    const flush = () => {
+      if (run.length) terms.push(run.join(''));
+      if (run.length === 1) clauses.push(quote(run[0]));
+      else if (run.length > 1) clauses.push(`(${run.map(quote).join(' <-> ')})`);
+      run = [];
+    };
+    for (const t of tokens) {
+      const single = [...t.term].length === 1 && /\p{Script=Han}/u.test(t.term);
+      if (single && (run.length === 0 || t.offset === lastEnd)) { run.push(t.term); lastEnd = t.offset + 1; continue; }
+      flush();
+      if (single) { run.push(t.term); lastEnd = t.offset + 1; continue; }
+      terms.push(t.term);
+      clauses.push(quote(t.term));
+    }
+    flush();
+  }
+  const unique = [...new Set(terms)];
+  return { tsquery: clauses.length ? [...new Set(clauses)].join(' & ') : null, docKeys: [...new Set(docKeys)], terms: unique, normalised };
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** [start, end) character ranges of the terms in text (traditional or simplified alike). */
+export function matchRanges(text: string, terms: string[]): [number, number][] {
+  const chars = [...normalizeAligned(text)];
+  const hay = chars.join('');
+  const ranges: [number, number][] = [];
+  // offsets are in code points: map string indices of `hay` to code-point indices
+  const cpIndex: number[] = [];
+  let cp = 0;
+  for (const ch of chars) { for (let k = 0; k < ch.length; k++) cpIndex.push(cp); cp++; }
+  cpIndex.push(cp);
+  for (const term of [...terms].sort((a, b) => b.length - a.length)) {
+    if (!term || term.startsWith('wh:')) continue;
+    let from = 0;
+    for (;;) {
+      const at = hay.indexOf(term, from);
+      if (at < 0) break;
+      const s = cpIndex[at];
+      const e = cpIndex[at + term.length];
+      if (!ranges.some(([a, b]) => s < b && e > a)) ranges.push([s, e]);
+      from = at + term.length;
+    }
+  }
+  return ranges.sort((a, b) => a[0] - b[0]);
+}
+
+function mark(chars: string[], ranges: [number, number][], from: number, to: number): string {
+  let out = '';
+  let i = from;
+  for (const [s, e] of ranges) {
+    if (e <= from || s >= to) continue;
+    const a = Math.max(s, from);
+    const b = Math.min(e, to);
+    out += escapeHtml(chars.slice(i, a).join('')) + '<em>' + escapeHtml(chars.slice(a, b).join('')) + '</em>';
+    i = b;
+  }
+  return out + escapeHtml(chars.slice(i, to).join(''));
+}
+
+/** The whole short text with matches in <em> (HTML-escaped otherwise). */
+export function highlightAll(text: string, terms: string[]): string {
+  const chars = [...text];
+  return mark(chars, matchRanges(text, terms), 0, chars.length);
+}
+
+/** A window of about `length` characters around the densest matches, HTML-escaped, matches in <em>. */
+export function snippet(text: string, terms: string[], length = 120): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const chars = [...flat];
+  const ranges = matchRanges(flat, terms);
+  if (!ranges.length) return escapeHtml(chars.slice(0, length).join('')) + (chars.length > length ? '…' : '');
+  let best = 0;
+  let bestCount = -1;
+  for (let i = 0; i < ranges.length; i++) {
+    const count = ranges.filter(([s]) => s >= ranges[i][0] && s < ranges[i][0] + length).length;
+    if (count > bestCount) { bestCount = count; best = i; }
+  }
+  const from = Math.max(0, ranges[best][0] - Math.floor(length / 4));
+  const to = Math.min(chars.length, from + length);
+  return (from > 0 ? '…' : '') + mark(chars, ranges, from, to) + (to < chars.length ? '…' : '');
+}
+
+export { docNumberKey as keyOfDocNumber };

@@ -1,0 +1,74 @@
+/**
+ * Word segmentation with jieba (@node-rs/jieba) and our S&T dictionary. Every text is normalised
+ * first (normalize.ts), so simplified and traditional, full- and half-width segment alike.
+ *
+ * Index side: every dictionary word inside the text (jieba "cut all"), so that any word the query
+ * side produces is found wherever it occurs as a substring, plus the single characters jieba's
+ * precise cut leaves on their own (names, rare words). Query side: the precise cut.
+ */
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+import { SCIENCE_TERMS } from './dictionary';
+
+let jieba: Jieba | null = null;
+
+function segmenter(): Jieba {
+  if (!jieba) {
+    jieba = Jieba.withDict(dict);
+    jieba.loadDict(new TextEncoder().encode(SCIENCE_TERMS.map((w) => `${w} 200000 n`).join('\n')));
+  }
+  return jieba;
+}
+
+/** Words that say nothing on their own: dropped from index and query alike. */
+const STOP = new Set(['的', '了', '和', '与', '及', '或', '等', '在', '对', '为', '是', '之', '其', '以', '于', '由', '把', '被', '将',
+  '关于', '有关', '进一步', '一', '个', '这', '那', '也', '并', '而', '又', '就', '都', '各', '年', '月', '日', '号', '第']);
+
+const WORD = /[\p{L}\p{N}]/u;
+
+export function isIndexable(token: string): boolean {
+  return WORD.test(token) && !STOP.has(token);
+}
+
+export interface Token { term: string; offset: number }
+
+/** Precise cut of normalised text, with each token's character offset. */
+export function cut(text: string): Token[] {
+  const out: Token[] = [];
+  let offset = 0;
+  for (const word of segmenter().cut(text, false)) {
+    if (isIndexable(word)) out.push({ term: word.toLowerCase(), offset });
+    offset += [...word].length;
+  }
+  return out;
+}
+
+/**
+ * Index tokens of normalised text: every dictionary word of two or more characters anywhere in it
+ * (cut all), and the tokens of the precise cut, each with its character offset.
+ */
+export function indexTokens(text: string): Token[] {
+  const out: Token[] = cut(text);
+  const seen = new Set(out.map((t) => `${t.offset}:${t.term}`));
+  // cutAll reports words by non-decreasing start: each is found from the previous start on
+  const chars = [...text];
+  let lastStart = 0;
+  for (const word of segmenter().cutAll(text)) {
+    const at = indexOfFrom(chars, word, lastStart);
+    if (at < 0) continue;
+    lastStart = at;
+    if ([...word].length < 2 || !isIndexable(word)) continue;
+    const key = `${at}:${word.toLowerCase()}`;
+    if (!seen.has(key)) { seen.add(key); out.push({ term: word.toLowerCase(), offset: at }); }
+  }
+  return out;
+}
+
+function indexOfFrom(chars: string[], word: string, from: number): number {
+  const w = [...word];
+  outer: for (let i = Math.max(0, from); i <= chars.length - w.length; i++) {
+    for (let k = 0; k < w.length; k++) if (chars[i + k] !== w[k]) continue outer;
+    return i;
+  }
+  return -1;
+}
