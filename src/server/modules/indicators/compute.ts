@@ -1,0 +1,288 @@
+/**
+ * Evaluates indicators for a set of regions, a year and an as-of date: computed indicators straight
+ * from the registries (never stored), entered / imported figures with roll-up of sub-regions,
+ * targets, progress, state, and the same for the year before (year-on-year growth).
+ *
+ * All regions are computed in one pass per registry: each requested region is expanded to its
+ * subtree (region_subtree) and every record is counted once per region that contains it.
+ */
+import type { Queryable } from '../../db/database';
+import { COMPUTED_CODES } from '../../../domain/indicators/catalogue';
+import {
+  elapsedAt, elapsedOfPeriod, latestPeriod, periodEndDate, periodEndMonth, progressOf, rollUp, stateOf, yoyGrowth,
+  type Direction, type IndicatorState, type Period, type Rollup,
+} from '../../../domain/indicators/rules';
+import type { IndicatorSource } from '../../../domain/indicators/catalogue';
+
+export interface IndicatorRow {
+  code: string; nameZh: string; nameEn: string; unitZh: string; unitEn: string; source: IndicatorSource; direction: Direction;
+  rollup: Rollup; rollupWeight: string | null; cumulative: boolean; decimals: number; headline: boolean; sortOrder: number; builtIn: boolean;
+}
+
+export async function loadCatalogue(db: Queryable): Promise<IndicatorRow[]> {
+  const { rows } = await db.query('SELECT * FROM indicator WHERE active ORDER BY sort_order, code');
+  return rows.map((r) => ({
+    code: r.code, nameZh: r.name_zh, nameEn: r.name_en, unitZh: r.unit_zh, unitEn: r.unit_en, source: r.source, direction: r.direction,
+    rollup: r.rollup, rollupWeight: r.rollup_weight, cumulative: r.cumulative, decimals: r.decimals, headline: r.headline, sortOrder: r.sort_order, builtIn: r.built_in,
+  }));
+}
+
+/** When the figures are read: the as-of date, and the period the question was asked for (null: "today"). */
+export interface AsOf { year: number; date: string; period: Period | null; elapsed: number; month: number }
+
+/** The as-of of a year (and optional period) seen on `today`: never later than today, never earlier than 1 January. */
+export function asOfFor(year: number, period: Period | null, today: string): AsOf {
+  const end = periodEndDate(year, period ?? 'Y');
+  const start = `${year}-01-01`;
+  const date = end <= today ? end : today < start ? start : today;
+  const month = Number(date.slice(5, 7));
+  // A period asked for and already over is judged on its months (Q2 → exactly half); otherwise on days.
+  const elapsed = period && end <= today ? elapsedOfPeriod(period) : date === end && !period ? 1 : today < start ? 0 : elapsedAt(date);
+  return { year, date, period, elapsed, month: period && end <= today ? periodEndMonth(period) : month };
+}
+
+/** The same moment a year earlier (29 February → 28 February). */
+export function yearBefore(asOf: AsOf): AsOf {
+  const [y, m, d] = asOf.date.split('-').map(Number);
+  const last = new Date(Date.UTC(y - 1, m, 0)).getUTCDate();
+  const date = `${y - 1}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+  return { year: asOf.year - 1, date, period: asOf.period, elapsed: asOf.elapsed, month: asOf.month };
+}
+
+/** The period before: Q2 → Q1, M05 → M04, Q1 / M01 → last year's Y, Y (or a year that is over) → Q3; "today" → the previous month's end. */
+export function previousPeriod(asOf: AsOf): { year: number; period: Period } {
+  const p = asOf.period ?? (asOf.elapsed >= 1 ? 'Y' : (`M${String(asOf.month).padStart(2, '0')}` as Period));
+  if (p === 'Y') return { year: asOf.year, period: 'Q3' };
+  const n = Number(p.slice(1));
+  if (n === 1) return { year: asOf.year - 1, period: 'Y' };
+  return { year: asOf.year, period: (p.startsWith('Q') ? `Q${n - 1}` : `M${String(n - 1).padStart(2, '0')}`) as Period };
+}
+
+export interface RawValue { value: number | null; numerator?: number | null; denominator?: number | null; period?: Period | null; annual?: boolean }
+
+/** 规上 industrial enterprise: above scale, industry division 06–46 (sections B, C, D). */
+export const INDUSTRIAL_ABOVE_SCALE = `(coalesce(p.above_scale, false) AND substring(regexp_replace(p.industry_code, '^[A-T]', '') FROM 1 FOR 2) BETWEEN '06' AND '46')`;
+
+type Values = Map<string, Map<string, RawValue>>; // region → code → value
+
+function put(values: Values, region: string, code: string, v: RawValue) {
+  let m = values.get(region);
+  if (!m) values.set(region, (m = new Map()));
+  m.set(code, v);
+}
+
+/** Each region code of the roots' subtrees → the roots that contain it. */
+async function subtreeMembership(db: Queryable, roots: string[]): Promise<Map<string, string[]>> {
+  const { rows } = await db.query(
+    'SELECT x.code AS root, s.code FROM unnest($1::text[]) AS x(code) CROSS JOIN LATERAL region_subtree(x.code) AS s(code)', [roots]);
+  const out = new Map<string, string[]>();
+  for (const r of rows) {
+    const list = out.get(r.code) ?? [];
+    list.push(r.root);
+    out.set(r.code, list);
+  }
+  return out;
+}
+
+/**
+ * Every record belongs to one region, so counts and sums per region add up exactly to any
+ * subtree: one grouped scan per registry, summed per root here (no per-root re-scan).
+ */
+function sumPerRoot(rows: Record<string, any>[], membership: Map<string, string[]>, fields: string[]) {
+  const out = new Map<string, Record<string, number>>();
+  for (const r of rows) {
+    for (const root of membership.get(r.region_code) ?? []) {
+      const acc = out.get(root) ?? Object.fromEntries(fields.map((f) => [f, 0]));
+      for (const f of fields) acc[f] += Number(r[f]);
+      out.set(root, acc);
+    }
+  }
+  return out;
+}
+
+/** Tier counts: certificates valid on the date, 科小 and 省级科技创新型企业 records of the year. */
+async function tierValues(db: Queryable, roots: string[], membership: Map<string, string[]>, asOf: AsOf, into: Values) {
+  const { rows } = await db.query(
+    `SELECT o.region_code,
+        count(DISTINCT t.org_id) FILTER (WHERE t.tier = 'high_tech' AND t.issued_on <= $2::date AND t.valid_until >= $2::date)::int AS high_tech,
+        count(DISTINCT t.org_id) FILTER (WHERE t.tier = 'tech_sme' AND t.year = $3)::int AS tech_sme,
+        count(DISTINCT t.org_id) FILTER (WHERE t.tier = 'provincial_innovative' AND t.year = $3)::int AS provincial
+       FROM organization o JOIN enterprise_tier t ON t.org_id = o.id
+      WHERE o.kind = 'enterprise' AND o.region_code = ANY($1::text[])
+        AND ((t.tier = 'high_tech' AND t.issued_on <= $2::date AND t.valid_until >= $2::date) OR (t.tier IN ('tech_sme', 'provincial_innovative') AND t.year = $3))
+      GROUP BY o.region_code`,
+    [[...membership.keys()], asOf.date, asOf.year]);
+  const byRoot = sumPerRoot(rows, membership, ['high_tech', 'tech_sme', 'provincial']);
+  for (const root of roots) {
+    const r = byRoot.get(root);
+    put(into, root, 'high_tech_enterprises', { value: r?.high_tech ?? 0 });
+    put(into, root, 'tech_smes', { value: r?.tech_sme ?? 0 });
+    put(into, root, 'provincial_innovative_enterprises', { value: r?.provincial ?? 0 });
+  }
+}
+
+const STAT_FIELDS_SUMMED = ['rd', 'reporting', 'firms', 'institution', 'staff', 'funds', 'projects', 'all_four', 'active'];
+
+/** From the year's confirmed statistics: R&D expense (万元), 四有 and R&D activity of 规上 industrial firms. */
+async function statValues(db: Queryable, roots: string[], membership: Map<string, string[]>, year: number, into: Values) {
+  const { rows } = await db.query(
+    `SELECT o.region_code, sum(s.rd_expense)::text AS rd, count(*)::int AS reporting,
+        count(*) FILTER (WHERE ${INDUSTRIAL_ABOVE_SCALE})::int AS firms,
+        count(*) FILTER (WHERE ${INDUSTRIAL_ABOVE_SCALE} AND s.has_rd_institution)::int AS institution,
+        count(*) FILTER (WHERE ${INDUSTRIAL_ABOVE_SCALE} AND s.has_rd_staff)::int AS staff,
+        count(*) FILTER (WHERE ${INDUSTRIAL_ABOVE_SCALE} AND s.has_rd_funds)::int AS funds,
+        count(*) FILTER (WHERE ${INDUSTRIAL_ABOVE_SCALE} AND s.has_rd_projects)::int AS projects,
+        count(*) FILTER (WHERE ${INDUSTRIAL_ABOVE_SCALE} AND s.has_rd_institution AND s.has_rd_staff AND s.has_rd_funds AND s.has_rd_projects)::int AS all_four,
+        count(*) FILTER (WHERE ${INDUSTRIAL_ABOVE_SCALE} AND s.rd_expense > 0)::int AS active
+       FROM organization o JOIN enterprise_stat s ON s.org_id = o.id AND s.year = $2 AND s.status = 'confirmed'
+       LEFT JOIN enterprise_profile p ON p.org_id = o.id
+      WHERE o.kind = 'enterprise' AND o.region_code = ANY($1::text[])
+      GROUP BY o.region_code`,
+    [[...membership.keys()], year]);
+  // sums of whole yuan stay exact as JS numbers far beyond any region's R&D (2^53 yuan)
+  const byRoot = sumPerRoot(rows, membership, STAT_FIELDS_SUMMED);
+  for (const root of roots) {
+    const r = byRoot.get(root);
+    const rdYuan = r && r.reporting > 0 ? r.rd : null;
+    put(into, root, 'enterprise_rd_expense', { value: rdYuan === null ? null : rdYuan / 10_000, numerator: rdYuan, annual: true });
+    const share = (n: number | undefined): RawValue => (r && r.firms > 0
+      ? { value: (n! / r.firms) * 100, numerator: n, denominator: r.firms, annual: true }
+      : { value: null, numerator: n ?? null, denominator: r?.firms ?? null, annual: true });
+    put(into, root, 'four_has_coverage', share(r?.all_four));
+    put(into, root, 'four_has_institution', share(r?.institution));
+    put(into, root, 'four_has_staff', share(r?.staff));
+    put(into, root, 'four_has_funds', share(r?.funds));
+    put(into, root, 'four_has_projects', share(r?.projects));
+    put(into, root, 'rd_activity_share', share(r?.active));
+  }
+}
+
+interface EnteredRow { region: string; code: string; period: Period; value: number }
+
+/**
+ * Entered and imported figures of the year for each root: the region's own latest figure up to
+ * the as-of month, else the roll-up of its sub-regions (recursively) by the indicator's rule.
+ */
+async function enteredValues(db: Queryable, roots: string[], asOf: AsOf, catalogue: IndicatorRow[], into: Values) {
+  const { rows: regionRows } = await db.query(
+    `SELECT DISTINCT r.code, r.parent_code FROM unnest($1::text[]) AS x(code) CROSS JOIN LATERAL region_subtree(x.code) AS s(code) JOIN region r ON r.code = s.code`,
+    [roots]);
+  const children = new Map<string, string[]>();
+  for (const r of regionRows) {
+    if (!r.parent_code) continue;
+    const list = children.get(r.parent_code) ?? [];
+    list.push(r.code);
+    children.set(r.parent_code, list);
+  }
+  const { rows } = await db.query(
+    `SELECT v.region_code AS region, v.indicator_code AS code, v.period, v.value::float8 AS value
+       FROM indicator_value v WHERE v.year = $2 AND v.region_code = ANY($1::text[])`,
+    [regionRows.map((r) => r.code), asOf.year]);
+  const own = new Map<string, EnteredRow[]>(); // region|code → rows
+  for (const r of rows as EnteredRow[]) {
+    const key = `${r.region}|${r.code}`;
+    const list = own.get(key) ?? [];
+    list.push(r);
+    own.set(key, list);
+  }
+  const defs = new Map(catalogue.map((d) => [d.code, d]));
+  const memo = new Map<string, RawValue>();
+  const resolve = (region: string, code: string): RawValue => {
+    const key = `${region}|${code}`;
+    const hit = memo.get(key);
+    if (hit) return hit;
+    let result: RawValue = { value: null, period: null };
+    const mine = own.get(key);
+    const period = mine ? latestPeriod(mine.map((r) => r.period), asOf.month) : null;
+    if (period) {
+      result = { value: mine!.find((r) => r.period === period)!.value, period };
+    } else {
+      const kids = children.get(region) ?? [];
+      const def = defs.get(code)!;
+      if (kids.length) {
+        const parts = kids.map((k) => {
+          const v = resolve(k, code);
+          return { value: v.value, weight: def.rollupWeight ? resolve(k, def.rollupWeight).value : null, period: v.period };
+        });
+        const rolled = rollUp(def.rollup === 'ratio' ? 'weighted' : def.rollup, parts);
+        const periods = parts.map((p) => p.period).filter((p): p is Period => !!p);
+        result = { value: rolled.value, period: periods.length ? periods.reduce((a, b) => (periodEndMonth(b) > periodEndMonth(a) ? b : a)) : null };
+      }
+    }
+    memo.set(key, result);
+    return result;
+  };
+  for (const def of catalogue.filter((d) => d.source !== 'computed')) {
+    for (const root of roots) put(into, root, def.code, resolve(root, def.code));
+  }
+}
+
+/** Raw values of every active indicator for the roots at one as-of. */
+export async function rawValues(db: Queryable, roots: string[], asOf: AsOf, catalogue: IndicatorRow[]): Promise<Values> {
+  const values: Values = new Map();
+  if (!roots.length) return values;
+  const membership = await subtreeMembership(db, roots);
+  await tierValues(db, roots, membership, asOf, values);
+  await statValues(db, roots, membership, asOf.year, values);
+  await enteredValues(db, roots, asOf, catalogue, values);
+  for (const root of roots) {
+    // R&D intensity = enterprise R&D expense (yuan) ÷ GDP (亿元 × 10⁸) × 100
+    const rd = values.get(root)!.get('enterprise_rd_expense')!;
+    const gdp = values.get(root)!.get('gdp');
+    const gdpYuan = gdp?.value != null ? gdp.value * 1e8 : null;
+    put(values, root, 'rd_intensity', rd.numerator != null && gdpYuan
+      ? { value: (rd.numerator / gdpYuan) * 100, numerator: rd.numerator, denominator: gdpYuan, annual: true, period: gdp!.period }
+      : { value: null, numerator: rd.numerator ?? null, denominator: gdpYuan, annual: true });
+  }
+  return values;
+}
+
+export interface Evaluated {
+  code: string; value: number | null; target: number | null; progress: number | null; state: IndicatorState; expected: number;
+  elapsed: number; period: string | null; previous: number | null; yoy: number | null; numerator: number | null; denominator: number | null;
+}
+
+export async function targetsOf(db: Queryable, regions: string[], year: number): Promise<Map<string, Map<string, number>>> {
+  const { rows } = await db.query(
+    'SELECT region_code, indicator_code, target::float8 AS target FROM indicator_target WHERE year = $1 AND region_code = ANY($2::text[])', [year, regions]);
+  const out = new Map<string, Map<string, number>>();
+  for (const r of rows) {
+    if (!out.has(r.region_code)) out.set(r.region_code, new Map());
+    out.get(r.region_code)!.set(r.indicator_code, r.target);
+  }
+  return out;
+}
+
+const clean = (x: number | null | undefined, digits = 6) => (x === null || x === undefined || !Number.isFinite(x) ? null : Math.round(x * 10 ** digits) / 10 ** digits);
+
+/** Every active indicator for each region at the as-of: value, target, progress, state, last year and growth. */
+export async function evaluateRegions(db: Queryable, regions: string[], asOf: AsOf, catalogue?: IndicatorRow[],
+  options: { previousYear?: boolean } = {}): Promise<Map<string, Evaluated[]>> {
+  const defs = catalogue ?? await loadCatalogue(db);
+  const now = await rawValues(db, regions, asOf, defs);
+  // last year's figures only for growth; trend points and the ranking's previous period do without
+  const before: Values = options.previousYear === false ? new Map() : await rawValues(db, regions, yearBefore(asOf), defs);
+  const targets = await targetsOf(db, regions, asOf.year);
+  const out = new Map<string, Evaluated[]>();
+  for (const region of regions) {
+    out.set(region, defs.map((def) => {
+      const raw = now.get(region)?.get(def.code) ?? { value: null };
+      const prev = before.get(region)?.get(def.code) ?? { value: null };
+      const target = targets.get(region)?.get(def.code) ?? null;
+      const value = clean(raw.value);
+      const progress = progressOf(value, target, def.direction);
+      // how much of the year the figure covers
+      const elapsed = value === null ? asOf.elapsed
+        : raw.annual && COMPUTED_CODES.includes(def.code) && def.code !== 'rd_intensity' ? 1
+        : raw.period ? elapsedOfPeriod(raw.period) : asOf.elapsed;
+      const { state, expected } = stateOf({ progress, elapsed, cumulative: def.cumulative });
+      return {
+        code: def.code, value, target, progress: clean(progress, 4), state, expected: clean(expected, 4)!, elapsed: clean(elapsed, 4)!,
+        period: raw.period ?? (def.source === 'computed' ? (raw.annual ? 'Y' : asOf.date) : null),
+        previous: clean(prev.value), yoy: clean(yoyGrowth(raw.value ?? null, prev.value ?? null), 2),
+        numerator: clean(raw.numerator ?? null), denominator: clean(raw.denominator ?? null),
+      };
+    }));
+  }
+  return out;
+}
