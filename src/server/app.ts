@@ -22,7 +22,9 @@ import enterpriseRoutes, { eligibilityRoutes } from './modules/enterprises/route
 import dictionaryRoutes from './modules/dictionaries/routes';
 import { registerSessionHook } from './modules/auth/session-hook';
 import healthRoutes from './modules/health/routes';
+import indicatorRoutes from './modules/indicators/routes';
 import organizationRoutes from './modules/organizations/routes';
+import policyRoutes, { enterprisePolicyRoutes, portalRoutes } from './modules/policies/routes';
 import regionRoutes from './modules/regions/routes';
 import userRoutes from './modules/users/routes';
 
@@ -82,6 +84,10 @@ export async function buildApp(config: Config, db: Database, options: { logger?:
     await api.register(enterpriseRoutes, { prefix: '/enterprises' });
     await api.register(eligibilityRoutes, { prefix: '/eligibility' });
     await api.register(dictionaryRoutes, { prefix: '/dictionaries' });
+    await api.register(policyRoutes, { prefix: '/policies' });
+    await api.register(enterprisePolicyRoutes, { prefix: '/enterprises' });
+    await api.register(portalRoutes, { prefix: '/portal' });
+    await api.register(indicatorRoutes, { prefix: '/indicators' });
   }, { prefix: '/api/v1' });
 
   // The built web app; any other GET outside /api answers index.html (client-side routes).

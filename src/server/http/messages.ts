@@ -82,6 +82,17 @@ const zh = {
   'field.number': '应为数字',
   'field.year': '年度应为 2000–2100 之间的整数',
   'field.evidence': '问题整改销号须提供整改佐证',
+  // policy library
+  POLICY_NOT_DRAFT: '只能删除草稿；已发布的政策请通过立改废审查废止',
+  POLICY_IN_REVIEW: '该政策已列入立改废审查，不能删除',
+  REVIEW_CLOSED: '该审查已结束，不能再修改',
+  REVIEW_UNDECIDED: '还有 {count} 件政策尚未作出审查结论',
+  FILE_TYPE: '只支持 {types} 文件',
+  FILE_UNREADABLE: '无法读取该文件，请确认文件未损坏',
+  'field.policy.expiry_before_effective': '失效日期不能早于施行日期',
+  'field.policy.unknown': '政策不存在或您无权查看',
+  'field.policy.doc_number_exists': '政策库中已有该文号的政策',
+  'field.review.not_own_policy': '只能审查本地区已发布的政策',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -161,6 +172,16 @@ const en: Record<MessageKey, string> = {
   'field.number': 'A number',
   'field.year': 'A year between 2000 and 2100',
   'field.evidence': 'Closing a problem needs the evidence of its fix',
+  POLICY_NOT_DRAFT: 'Only drafts can be deleted; repeal a published policy through a review round',
+  POLICY_IN_REVIEW: 'This policy is part of a review round and cannot be deleted',
+  REVIEW_CLOSED: 'This review round is closed',
+  REVIEW_UNDECIDED: '{count} policies still have no decision',
+  FILE_TYPE: 'Only {types} files are accepted',
+  FILE_UNREADABLE: 'The file cannot be read; is it damaged?',
+  'field.policy.expiry_before_effective': 'The expiry date cannot be before the effective date',
+  'field.policy.unknown': 'No such policy, or you may not see it',
+  'field.policy.doc_number_exists': 'A policy with this document number is already in the library',
+  'field.review.not_own_policy': 'Only published policies of your own region can be reviewed',
 };
 
 const catalogues: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zh, en };

@@ -8,6 +8,8 @@ import { regionLevel } from '../../domain/regions';
 import { recordAudit } from '../modules/audit/record';
 import { hashPassword } from '../modules/auth/password-hash';
 import { seedDemoEnterprises } from './demo-enterprises';
+import { seedDemoPolicies } from './demo-policies';
+import { seedDemoIndicators } from './demo-indicators';
 import { GANSU_REGIONS } from './regions-gansu';
 
 export const DEMO_PASSWORD = 'Kechuang@2026';
@@ -46,7 +48,7 @@ export async function isEmpty(db: Queryable): Promise<boolean> {
 }
 
 /** `enterprises`: how many generated registry enterprises besides the named demo organisations. */
-export async function seedDemo(db: Database, options: { enterprises?: number; namedFigures?: boolean } = {}): Promise<void> {
+export async function seedDemo(db: Database, options: { enterprises?: number; namedFigures?: boolean; indicators?: boolean; policies?: boolean } = {}): Promise<void> {
   const hash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     await insertRegions(tx, GANSU_REGIONS);
@@ -65,6 +67,9 @@ export async function seedDemo(db: Database, options: { enterprises?: number; na
     }
     if (options.namedFigures ?? true) await seedNamedEnterpriseFigures(tx);
     const generated = await seedDemoEnterprises(tx, options.enterprises ?? 2000);
+    if (options.policies ?? true) await seedDemoPolicies(tx);
+    // targets, figures, key tasks and the three lists (M10): only with enterprises, so plain HTTP tests stay fast
+    if (options.indicators ?? generated > 0) await seedDemoIndicators(tx);
     await tx.query(`INSERT INTO app_meta (key, value) VALUES ('demo_seeded', now()::text)`);
     await recordAudit(tx, SYSTEM, { action: 'system.seed_demo', targetType: 'system',
       changes: { regions: { before: null, after: GANSU_REGIONS.length }, users: { before: null, after: DEMO_USERS.length + DEMO_ORGANIZATIONS.length }, enterprises: { before: null, after: generated } } });

@@ -13,17 +13,17 @@ import { makeUscc, normalizeUscc, usccProblem } from '../../../domain/uscc';
 import type { Actor, AuditActor } from '../../http/actor';
 import { AppError } from '../../http/errors';
 import { cellBoolean, cellDate, cellInteger, cellText, readSheet } from '../../http/excel-read';
-import { translate, type Lang, type MessageKey } from '../../http/messages';
+import { headerAliases, ImportProblems, type ImportColumn } from '../../http/import-problems';
+import type { Lang, MessageKey } from '../../http/messages';
 import { diff } from '../audit/record';
 import { STAT_FIELDS, statFromRow, statProblems } from './stat-fields';
 
 export const MAX_IMPORT_ROWS = 300_000;
 const BATCH = 2000;
 
-export interface ImportProblem { row: number; column: string; value: string; message: string }
 export interface ImportResult { created: number; updated: number; rows: number }
 
-export const ENTERPRISE_COLUMNS: { key: string; zh: string; en: string; required?: boolean }[] = [
+export const ENTERPRISE_COLUMNS: ImportColumn[] = [
   { key: 'name', zh: '企业名称', en: 'Name', required: true },
   { key: 'uscc', zh: '统一社会信用代码', en: 'USCC', required: true },
   { key: 'regionCode', zh: '行政区划代码', en: 'Region code', required: true },
@@ -43,21 +43,6 @@ export const STAT_IMPORT_COLUMNS = [
   { key: 'year', zh: '年度', en: 'Year' },
   ...STAT_FIELDS.map((f) => ({ key: f.key, zh: f.zh, en: f.en })),
 ];
-
-const headerMap = (columns: { key: string; zh: string; en: string }[]) =>
-  Object.fromEntries(columns.map((c) => [c.key, [c.zh, c.en, c.key, c.zh.replace(/（.*）$/, '')]]));
-
-class Problems {
-  readonly list: ImportProblem[] = [];
-  constructor(readonly lang: Lang, readonly columns: { key: string; zh: string; en: string }[]) {}
-  add(row: number, column: string, value: unknown, key: MessageKey) {
-    const label = this.columns.find((c) => c.key === column);
-    this.list.push({ row, column: label ? (this.lang === 'en' ? label.en : label.zh) : column, value: cellText(value as any), message: translate(this.lang, key) });
-  }
-  throwIfAny() {
-    if (this.list.length) throw new AppError(400, 'IMPORT_INVALID', { count: this.list.length }, undefined, { rows: this.list });
-  }
-}
 
 /** USCC → {id, region} of the enterprises the actor may write, for the codes in the file. */
 async function knownEnterprises(db: Queryable, actor: Actor, usccs: string[]) {
@@ -88,11 +73,11 @@ async function insertAuditBatch(tx: Queryable, audit: AuditActor, action: string
 
 export async function importStatistics(db: Database, actor: Actor, audit: AuditActor, input: Readable, lang: Lang): Promise<ImportResult> {
   assertImporter(actor);
-  const problems = new Problems(lang, STAT_IMPORT_COLUMNS);
+  const problems = new ImportProblems(lang, STAT_IMPORT_COLUMNS);
   const parsed: { row: number; uscc: string; year: number; values: Record<string, number | boolean> }[] = [];
   const seen = new Map<string, number>();
   const thisYear = new Date().getUTCFullYear();
-  for await (const r of readSheet(input, headerMap(STAT_IMPORT_COLUMNS))) {
+  for await (const r of readSheet(input, headerAliases(STAT_IMPORT_COLUMNS))) {
     checkRowCount(parsed.length + 1);
     const uscc = normalizeUscc(cellText(r.get('uscc')));
     const usccIssue = usccProblem(uscc);
@@ -160,10 +145,10 @@ export async function importStatistics(db: Database, actor: Actor, audit: AuditA
 
 export async function importEnterprises(db: Database, actor: Actor, audit: AuditActor, input: Readable, lang: Lang): Promise<ImportResult> {
   assertImporter(actor);
-  const problems = new Problems(lang, ENTERPRISE_COLUMNS);
+  const problems = new ImportProblems(lang, ENTERPRISE_COLUMNS);
   const parsed: { row: number; v: Record<string, any> }[] = [];
   const seen = new Set<string>();
-  for await (const r of readSheet(input, headerMap(ENTERPRISE_COLUMNS))) {
+  for await (const r of readSheet(input, headerAliases(ENTERPRISE_COLUMNS))) {
     checkRowCount(parsed.length + 1);
     const v: Record<string, any> = {};
     for (const c of ENTERPRISE_COLUMNS) {
