@@ -2,7 +2,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { REPO } from './server';
+import { after, before } from 'node:test';
+import { REPO, startServer, type RunningServer } from './server';
 
 export const SCREENSHOTS = join(REPO, 'e2e', 'screenshots');
 
@@ -44,4 +45,30 @@ export async function signOut(page: Page): Promise<void> {
   await page.getByTestId('user-menu').hover();
   await page.getByRole('menuitem', { name: '退出登录' }).click();
   await page.waitForURL((url) => url.pathname === '/login');
+}
+
+export interface BrowserSuite {
+  readonly server: RunningServer;
+  readonly browser: Browser;
+  /** A fresh 1440×900 zh-CN page on the suite's server. */
+  page(): Promise<Page>;
+}
+
+/** For a describe(): starts a server and the browser before its tests and stops both after. */
+export function serverAndBrowser(): BrowserSuite {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    get server() { return server!; },
+    get browser() { return browser!; },
+    page: () => newPage(browser!, server!.baseUrl),
+  };
 }

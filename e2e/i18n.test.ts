@@ -1,24 +1,13 @@
 // (c) Switching to English changes the sign-in page and the menu, and the choice persists.
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { DEMO_PASSWORD, startServer, type RunningServer } from './server';
-import { launchBrowser, newPage, screenshot } from './browser';
+import { describe, test } from 'node:test';
+import { DEMO_PASSWORD } from './server';
+import { screenshot, serverAndBrowser } from './browser';
 
 describe('language switch', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = serverAndBrowser();
 
   test('English sign-in page and menu', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await suite.page();
     await page.goto('/login');
     await page.getByRole('tab', { name: '账号密码登录' }).waitFor();
     await page.getByRole('button', { name: '语言' }).hover();

@@ -1,25 +1,14 @@
 // (a) Sign in by username as the demo admin and by mobile number as a demo staff member.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { DEMO_PASSWORD, startServer, type RunningServer } from './server';
-import { launchBrowser, newPage, screenshot, signIn, signOut } from './browser';
+import { DEMO_PASSWORD } from './server';
+import { screenshot, serverAndBrowser, signIn, signOut } from './browser';
 
 describe('sign-in', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = serverAndBrowser();
 
   test('admin signs in with username and sees the admin menu', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await suite.page();
     await page.goto('/');
     await page.waitForURL((url) => url.pathname === '/login');
     await page.getByRole('heading', { name: '科创 · 区域科技创新管理与服务平台' }).waitFor();
@@ -60,7 +49,7 @@ describe('sign-in', () => {
   });
 
   test('staff signs in with mobile number and sees registrations', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await suite.page();
     await signIn(page, { phone: '13800000002' }, DEMO_PASSWORD);
     await page.getByText('庆阳市科技局 李明，欢迎使用科创平台').waitFor();
     await page.getByRole('main').getByRole('link', { name: '注册审核' }).waitFor();

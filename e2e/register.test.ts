@@ -1,10 +1,9 @@
 // (b) An enterprise in 西峰区 registers, 庆阳市科技局 approves it, the enterprise signs in.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
 import { makeUscc, USCC_CHARSET } from '../src/domain/uscc';
-import { DEMO_PASSWORD, startServer, type RunningServer } from './server';
-import { launchBrowser, newPage, screenshot, signIn, signOut } from './browser';
+import { DEMO_PASSWORD } from './server';
+import { screenshot, serverAndBrowser, signIn, signOut } from './browser';
 
 function randomUscc(): string {
   // 9 = registered with industry and commerce, 1 = enterprise, 621002 = 西峰区, then 9 random characters.
@@ -14,17 +13,7 @@ function randomUscc(): string {
 }
 
 describe('registration and approval', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = serverAndBrowser();
 
   test('register → approve → sign in', async () => {
     const suffix = Date.now().toString(36).slice(-5);
@@ -32,7 +21,7 @@ describe('registration and approval', () => {
     const username = `e2e_ent_${suffix}`;
     const password = 'Xf#Test2026';
 
-    const page = await newPage(browser, server.baseUrl);
+    const page = await suite.page();
     await page.goto('/login');
     await page.getByRole('link', { name: '立即注册' }).click();
     await page.waitForURL((url) => url.pathname === '/register');

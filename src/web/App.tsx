@@ -11,7 +11,7 @@ import type { CurrentUser } from './api/types';
 import { RequireAccess, RequireAuth } from './components/Guards';
 import PageLoading from './components/PageLoading';
 import MainLayout from './layouts/MainLayout';
-import { appRoutes } from './routes';
+import { appRoutes, portalRoutes } from './routes';
 
 const LoginPage = lazy(() => import('./pages/login/LoginPage'));
 const RegisterPage = lazy(() => import('./pages/register/RegisterPage'));
@@ -73,6 +73,7 @@ export default function App() {
                 <Route path="/login" element={<LoginPage />} />
                 <Route path="/register" element={<RegisterPage />} />
                 <Route path="/change-password" element={<ChangePasswordPage />} />
+                {portalRoutes.map(({ path, component: Page }) => <Route key={path} path={path} element={<Page />} />)}
                 <Route
                   element={
                     <RequireAuth>

@@ -9,6 +9,20 @@ export interface Access {
   canManageRegions: boolean;
   canViewAudit: boolean;
   isOrganization: boolean;
+  /** 企业库, enterprise details of the region, tiers, review of statistics */
+  canViewEnterprises: boolean;
+  /** 培育看板 */
+  canViewCultivation: boolean;
+  /** 企业导入 */
+  canImportEnterprises: boolean;
+  /** an enterprise user: 我的企业 */
+  isEnterprise: boolean;
+  /** 政策库 (every signed-in user) */
+  canViewPolicies: boolean;
+  /** add, import, review, compile policies */
+  canEditPolicies: boolean;
+  /** 指标监测: dashboard, targets, key tasks, three lists (staff of a region and admins) */
+  canViewIndicators: boolean;
 }
 
 export type AccessFlag = keyof Access;
@@ -23,6 +37,13 @@ export function accessOf(user: CurrentUser | null | undefined): Access {
     canManageRegions: is('admin'),
     canViewAudit: is('admin'),
     isOrganization: is('enterprise', 'institution'),
+    canViewEnterprises: is('admin', 'staff'),
+    canViewCultivation: is('admin', 'staff'),
+    canImportEnterprises: is('admin', 'staff'),
+    isEnterprise: is('enterprise'),
+    canViewPolicies: role !== undefined,
+    canEditPolicies: is('admin', 'staff'),
+    canViewIndicators: is('admin', 'staff'),
   };
 }
 

@@ -34,6 +34,7 @@ export default function MainLayout() {
     const groups = new Map<string, MenuDataItem>();
     for (const route of appRoutes) {
       if (route.access && !access[route.access]) continue;
+      if (route.hideInMenu) continue;
       const item: MenuDataItem = { path: route.path, name: t(route.name), icon: route.icon, key: route.path };
       if (!route.group) {
         items.push(item);

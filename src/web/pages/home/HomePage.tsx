@@ -1,6 +1,16 @@
 import type { ReactNode } from 'react';
 import { Badge, Card, Col, Descriptions, Empty, Row, Space, Spin, Tag, Typography } from 'antd';
-import { AuditOutlined, ClusterOutlined, RightOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  ClusterOutlined,
+  DashboardOutlined,
+  DatabaseOutlined,
+  FileSearchOutlined,
+  RightOutlined,
+  ShopOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -78,6 +88,18 @@ export default function HomePage() {
   if (!user) return null;
 
   const shortcuts: ReactNode[] = [];
+  if (access.canViewEnterprises && user.role === 'staff') {
+    shortcuts.push(<Shortcut key="enterprises" to="/enterprises" icon={<DatabaseOutlined />} title={t('menu.enterpriseList')} description={t('home.enterprisesDesc')} />);
+  }
+  if (access.canViewCultivation && user.role === 'staff') {
+    shortcuts.push(<Shortcut key="cultivation" to="/enterprises/cultivation" icon={<DashboardOutlined />} title={t('menu.cultivation')} description={t('home.cultivationDesc')} />);
+  }
+  if (access.isEnterprise) {
+    shortcuts.push(<Shortcut key="mine" to="/my-enterprise" icon={<ShopOutlined />} title={t('menu.myEnterprise')} description={t('home.myEnterpriseDesc')} />);
+    shortcuts.push(
+      <Shortcut key="assessment" to="/my-enterprise?tab=assessment" icon={<FileSearchOutlined />} title={t('menu.assessment')} description={t('home.assessmentDesc')} />,
+    );
+  }
   if (access.canReviewRegistrations && user.role === 'staff') {
     shortcuts.push(
       <Shortcut key="reg" to="/registrations" icon={<SolutionOutlined />} title={t('menu.registrations')} description={t('home.registrationsDesc')} badge={<PendingBadge />} />,

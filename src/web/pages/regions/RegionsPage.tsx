@@ -12,7 +12,6 @@ import { regionCodeRule } from '../../components/rules';
 import { REGIONS_KEY, useRegions } from '../../components/useRegions';
 
 /** The import file's own column headers (the template is in Chinese whatever the UI language). */
-const IMPORT_COLUMNS: Record<string, string> = { code: '代码', name: '名称', parentCode: '上级代码' };
 
 type Editing = { mode: 'add'; parent: RegionNode | null } | { mode: 'rename'; region: RegionNode };
 
@@ -140,12 +139,13 @@ export default function RegionsPage() {
             description={
               <Table<ImportRowError>
                 size="small"
-                rowKey={(row) => `${row.row}-${row.field}-${row.message}`}
+                rowKey={(row) => `${row.row}-${row.column}-${row.message}`}
                 dataSource={importErrors}
                 pagination={importErrors.length > 10 ? { pageSize: 10 } : false}
                 columns={[
                   { title: t('regions.importRow'), dataIndex: 'row', width: 80 },
-                  { title: t('regions.importField'), dataIndex: 'field', width: 120, render: (field: string) => IMPORT_COLUMNS[field] ?? field },
+                  { title: t('regions.importField'), dataIndex: 'column', width: 120 },
+                  { title: t('regions.importValue'), dataIndex: 'value', width: 120 },
                   { title: t('regions.importMessage'), dataIndex: 'message' },
                 ]}
               />

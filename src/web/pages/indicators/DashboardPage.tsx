@@ -1,0 +1,214 @@
+// 指标看板: KPI cards (value, target, progress), 双过半 / 全年红, trends over the years, the
+// sub-regions' ranking (对标对表), completion by indicator, key tasks and overdue items, the three lists.
+import { useMemo, useState } from 'react';
+import { Alert, Button, Card, Col, Empty, List, Progress, Row, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import { ArrowDownOutlined, ArrowUpOutlined, FileExcelOutlined, FileWordOutlined, InfoCircleOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import AppPage from '../../components/AppPage';
+import EChart, { type ChartOption } from '../../components/charts/EChart';
+import PageLoading from '../../components/PageLoading';
+import { formatValue, indicatorApi, progressPct, STATE_COLORS, type IndicatorItem, type RankingRow } from './api';
+import { FilterBar, useIndicatorRegions } from './shared';
+
+function KpiCard({ item }: { item: IndicatorItem }) {
+  const { t } = useTranslation();
+  const pct = progressPct(item.progress);
+  return (
+    <Card size="small" style={{ height: '100%' }} data-testid={`kpi-${item.code}`}>
+      <Typography.Text type="secondary" style={{ display: 'block', minHeight: 22 }}>{item.name}</Typography.Text>
+      <Space align="baseline" size={6} wrap>
+        <Statistic value={item.value === null ? t('indicators.noValue') : formatValue(item.value, item.decimals)} valueStyle={{ fontSize: item.value === null ? 16 : 24 }} />
+        {item.value !== null && <Typography.Text type="secondary">{item.unit}</Typography.Text>}
+        <Tag color={STATE_COLORS[item.state]} style={{ marginLeft: 4 }}>{t(`indicators.state.${item.state}`)}</Tag>
+      </Space>
+      <div style={{ marginTop: 4 }}>
+        <Typography.Text type="secondary">
+          {t('indicators.target')} {item.target === null ? t('indicators.noTarget') : `${formatValue(item.target, item.decimals)} ${item.unit}`}
+        </Typography.Text>
+      </div>
+      <Progress percent={pct === null ? 0 : Math.min(100, pct)} format={() => (pct === null ? '—' : `${pct}%`)} strokeColor={STATE_COLORS[item.state]} size="small" />
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {item.value === null && item.previous !== null ? t('indicators.lastYear', { value: `${formatValue(item.previous, item.decimals)} ${item.unit}` }) : null}
+        {item.yoy !== null && (
+          <span style={{ color: item.yoy >= 0 ? '#389e0d' : '#cf1322' }}>
+            {t('indicators.yoy')} {item.yoy >= 0 ? <ArrowUpOutlined /> : <ArrowDownOutlined />} {Math.abs(item.yoy).toFixed(1)}%
+          </span>
+        )}
+      </Typography.Text>
+    </Card>
+  );
+}
+
+export default function DashboardPage() {
+  const { t } = useTranslation();
+  const { defaultCode } = useIndicatorRegions();
+  const [filter, setFilter] = useState<{ region?: string; year: number; period?: string }>({ year: new Date().getFullYear() });
+  const region = filter.region ?? defaultCode;
+  const query = { region, year: filter.year, period: filter.period || undefined };
+  const data = useQuery({ queryKey: ['indicators', 'dashboard', query], queryFn: () => indicatorApi.dashboard(query), enabled: !!region, placeholderData: (p) => p });
+  const [trendCode, setTrendCode] = useState('high_tech_enterprises');
+  const [rankCode, setRankCode] = useState('overall');
+  const ranking = useQuery({
+    queryKey: ['indicators', 'ranking', query, rankCode],
+    queryFn: () => indicatorApi.ranking({ ...query, indicator: rankCode, by: 'progress' }),
+    enabled: !!region && rankCode !== 'overall',
+  });
+  const d = data.data;
+  const rank = rankCode === 'overall' ? d?.ranking : ranking.data ?? d?.ranking;
+
+  const trendOption = useMemo<ChartOption | null>(() => {
+    const s = d?.trend.items.find((i) => i.code === trendCode);
+    if (!s) return null;
+    return {
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+      xAxis: { type: 'category', data: s.points.map((p) => String(p.year)) },
+      yAxis: { type: 'value', name: s.unit },
+      series: [
+        { name: t('indicators.value'), type: 'bar', data: s.points.map((p) => p.value), itemStyle: { color: '#1677ff' }, label: { show: true, position: 'top', fontSize: 11 } },
+        { name: t('indicators.target'), type: 'line', data: s.points.map((p) => p.target), itemStyle: { color: '#fa541c' }, lineStyle: { type: 'dashed' } },
+      ],
+    };
+  }, [d, trendCode, t]);
+
+  const rankOption = useMemo<ChartOption | null>(() => {
+    if (!rank) return null;
+    const rows = [...rank.items].reverse();
+    return {
+      tooltip: { trigger: 'axis' },
+      grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
+      xAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
+      yAxis: { type: 'category', data: rows.map((r) => r.regionName) },
+      series: [{
+        type: 'bar', name: rank.name,
+        data: rows.map((r) => ({ value: progressPct(r.progress), itemStyle: { color: r.progress === null ? '#bfbfbf' : r.progress >= 1 ? '#52c41a' : r.progress >= 0.9 ? '#faad14' : '#f5222d' } })),
+        label: { show: true, position: 'right', formatter: '{c}%', fontSize: 11 },
+      }],
+    };
+  }, [rank]);
+
+  const byIndicatorOption = useMemo<ChartOption | null>(() => {
+    if (!d) return null;
+    // indicators with a target and a figure; those awaiting annual statistics are counted in the summary bar
+    const rows = d.values.items.filter((i) => i.target !== null && i.progress !== null).reverse();
+    return {
+      tooltip: { trigger: 'axis' },
+      grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
+      xAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
+      yAxis: { type: 'category', data: rows.map((i) => i.name), axisLabel: { width: 170, overflow: 'truncate' } },
+      series: [
+        { type: 'bar', name: t('indicators.progress'), data: rows.map((i) => ({ value: progressPct(i.progress) ?? 0, itemStyle: { color: STATE_COLORS[i.state] } })),
+          label: { show: true, position: 'right', formatter: '{c}%', fontSize: 11 } },
+      ],
+    };
+  }, [d, t]);
+
+  if (!d) return <AppPage><PageLoading /></AppPage>;
+  const s = d.values.summary;
+  const headline = d.values.items.filter((i) => i.headline);
+  const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 1000) / 10}%`);
+  const rankColumns = [
+    { title: t('indicators.rank'), dataIndex: 'rank', width: 64 },
+    { title: t('indicators.region'), dataIndex: 'regionName' },
+    ...(rank && rank.indicator !== 'overall' ? [{ title: `${t('indicators.value')}（${rank.unit}）`, dataIndex: 'value', render: (v: number | null) => (v === null ? '—' : v.toLocaleString('zh-CN', { maximumFractionDigits: 2 })) }] : []),
+    { title: rank?.indicator === 'overall' ? rank.name : t('indicators.progress'), dataIndex: 'progress', render: (p: number | null) => pct(p) },
+    { title: t('indicators.rankChange'), dataIndex: 'rankChange', width: 96,
+      render: (c: number | null) => (c === null || c === 0 ? '—' : <span style={{ color: c > 0 ? '#389e0d' : '#cf1322' }}>{c > 0 ? <ArrowUpOutlined /> : <ArrowDownOutlined />} {Math.abs(c)}</span>) },
+  ];
+
+  return (
+    <AppPage
+      title={`${d.values.region.name} · ${t('indicators.dashboard')}`}
+      extra={
+        <Space wrap>
+          <FilterBar region={region} year={filter.year} period={filter.period} onChange={(n) => setFilter((f) => ({ ...f, ...n }))} />
+          <Button icon={<FileExcelOutlined />} onClick={() => indicatorApi.report(query, 'xlsx')}>{t('indicators.exportXlsx')}</Button>
+          <Button icon={<FileWordOutlined />} onClick={() => indicatorApi.report(query, 'docx')}>{t('indicators.exportDocx')}</Button>
+        </Space>
+      }
+    >
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <Space wrap size={24}>
+          <Typography.Text type="secondary">{t('indicators.asOf', { date: d.values.asOf })}</Typography.Text>
+          <span>{t('indicators.elapsed')} <b>{pct(s.elapsed)}</b></span>
+          <span>{t('indicators.completion')} <b>{pct(s.completion)}</b></span>
+          <span>{t('indicators.doubleHalf')} <Tag color={s.doubleHalf.reached ? 'red' : 'default'}>{t(s.doubleHalf.reached ? 'indicators.reached' : 'indicators.notReached')}</Tag>
+            {s.doubleHalf.pending.length > 0 && <Typography.Text type="secondary">{t('indicators.pending', { count: s.doubleHalf.pending.length })}</Typography.Text>}</span>
+          <span>{t('indicators.fullYearRed')} <Tag color={s.fullYearRed.reached ? 'red' : 'default'}>{t(s.fullYearRed.reached ? 'indicators.reached' : 'indicators.notReached')}</Tag></span>
+          <Space size={4}>
+            {(['green', 'amber', 'red'] as const).map((k) => <Tag key={k} color={STATE_COLORS[k]}>{t(`indicators.state.${k}`)} {s.states[k]}</Tag>)}
+          </Space>
+          <Tooltip title={d.values.rule} overlayStyle={{ maxWidth: 520 }}>
+            <Typography.Link><InfoCircleOutlined /> {t('indicators.rule')}</Typography.Link>
+          </Tooltip>
+        </Space>
+      </Card>
+
+      <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
+        {headline.map((item) => (
+          <Col key={item.code} xs={24} sm={12} md={8} xl={6} xxl={6}><KpiCard item={item} /></Col>
+        ))}
+      </Row>
+
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={12}>
+          <Card title={t('indicators.trend')} size="small"
+            extra={<Select size="small" style={{ width: 220 }} value={trendCode} onChange={setTrendCode} aria-label={t('indicators.trendIndicator')}
+              options={d.trend.items.map((i) => ({ value: i.code, label: i.name }))} />}>
+            {trendOption ? <EChart option={trendOption} height={300} label={t('indicators.trend')} /> : <Empty />}
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card title={t('indicators.byIndicator')} size="small">
+            {byIndicatorOption ? <EChart option={byIndicatorOption} height={300} label={t('indicators.byIndicator')} /> : <Empty />}
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card title={t('indicators.ranking')} size="small"
+            extra={<Select size="small" style={{ width: 220 }} value={rankCode} onChange={setRankCode} aria-label={t('indicators.rankingBy')}
+              options={[{ value: 'overall', label: t('indicators.overall') }, ...d.values.items.map((i) => ({ value: i.code, label: i.name }))]} />}>
+            {rank && rank.items.length ? (
+              <>
+                <EChart option={rankOption!} height={Math.max(200, rank.items.length * 26)} label={t('indicators.ranking')} />
+                <Table<RankingRow> size="small" rowKey="regionCode" pagination={false} dataSource={rank.items} columns={rankColumns} style={{ marginTop: 8 }} />
+              </>
+            ) : <Empty />}
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card title={t('indicators.taskPanel')} size="small" extra={<Link to="/indicators/tasks">{t('indicators.tasks')}</Link>}>
+            <Row gutter={12} style={{ marginBottom: 12 }}>
+              <Col span={6}><Statistic title={t('indicators.taskCount', { count: d.tasks.tasks })} value={d.tasks.done} suffix={`/ ${d.tasks.tasks}`} /></Col>
+              <Col span={6}><Statistic title={t('indicators.taskAvg')} value={d.tasks.averageProgress} suffix="%" /></Col>
+              <Col span={12}>
+                <Space direction="vertical" size={2}>
+                  {(['risk', 'problem', 'responsibility'] as const).map((k) => (
+                    <span key={k}><b>{t(`indicators.list.${k}`)}</b>{' '}
+                      <Tag>{t('indicators.listOpen', { count: d.lists[k].open })}</Tag>
+                      <Tag>{t('indicators.listClosed', { count: d.lists[k].closed })}</Tag>
+                      {d.lists[k].overdue > 0 && <Tag color="error">{t('indicators.listOverdue', { count: d.lists[k].overdue })}</Tag>}
+                    </span>
+                  ))}
+                </Space>
+              </Col>
+            </Row>
+            <Typography.Title level={5} style={{ marginTop: 0 }}>
+              {t('indicators.overdue')} {d.tasks.overdue > 0 && <Tag color="error">{t('indicators.overdueCount', { count: d.overdue.length })}</Tag>}
+            </Typography.Title>
+            {d.overdue.length ? (
+              <List size="small" dataSource={d.overdue.slice(0, 6)} renderItem={(o) => (
+                <List.Item extra={<Tag color="error">{t('indicators.daysOverdue', { days: o.daysOverdue })}</Tag>}>
+                  <List.Item.Meta title={o.kind === 'task' ? o.taskTitle : `${o.taskTitle} · ${o.title}`}
+                    description={`${o.regionName} · ${o.leadDepartment} · ${o.owner} · ${t('indicators.dueOn')} ${o.dueOn}`} />
+                </List.Item>
+              )} />
+            ) : <Alert type="success" showIcon message={t('indicators.noOverdue')} />}
+          </Card>
+        </Col>
+      </Row>
+    </AppPage>
+  );
+}

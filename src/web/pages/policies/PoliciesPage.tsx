@@ -1,0 +1,66 @@
+// 政策库: search with facets; staff add, import, export and compile a booklet 汇编成册.
+import { useRef, useState } from 'react';
+import { App, Button, Form, Input, Modal, Space, Upload } from 'antd';
+import { BookOutlined, DownloadOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { useNavigate } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../api/client';
+import type { ListQuery } from '../../api/types';
+import { useAuth } from '../../auth/AuthContext';
+import AppPage from '../../components/AppPage';
+import { policyApi } from './api';
+import PolicySearchView from './PolicySearchView';
+
+export default function PoliciesPage() {
+  const { t } = useTranslation();
+  const { access } = useAuth();
+  const { message, modal } = App.useApp();
+  const navigate = useNavigate();
+  const [selected, setSelected] = useState<number[]>([]);
+  const [bookletOpen, setBookletOpen] = useState(false);
+  const lastQuery = useRef<ListQuery>({});
+  const [form] = Form.useForm<{ title: string; compiler?: string }>();
+
+  const importFile = async (file: File) => {
+    try {
+      const r = await policyApi.import(file);
+      message.success(t('policies.imported', { rows: r.created }));
+    } catch (e) {
+      if (isApiError(e) && e.rows?.length) {
+        modal.error({ title: e.message, width: 640, content: <div style={{ maxHeight: 320, overflow: 'auto' }}>{e.rows.map((r, i) => <div key={i}>{String(t('policies.importRow', { ...r }))}</div>)}</div> });
+      } else message.error((e as Error).message);
+    }
+    return false;
+  };
+
+  const compile = async () => {
+    const v = await form.validateFields();
+    const { page: _p, pageSize: _s, ...search } = lastQuery.current;
+    await policyApi.booklet(selected.length ? { ids: selected, ...v } : { search, ...v });
+    setBookletOpen(false);
+  };
+
+  return (
+    <AppPage extra={access.canEditPolicies ? (
+      <Space wrap>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/policies/new')}>{t('policies.new')}</Button>
+        <Upload accept=".xlsx" showUploadList={false} beforeUpload={importFile}><Button icon={<ImportOutlined />}>{t('policies.import')}</Button></Upload>
+        <Button type="link" onClick={() => policyApi.template()}>{t('policies.template')}</Button>
+        <Button icon={<BookOutlined />} onClick={() => { form.setFieldsValue({ title: t('policies.bookletDefaultTitle') }); setBookletOpen(true); }} data-testid="booklet-button">
+          {selected.length ? t('policies.bookletSelected', { count: selected.length }) : t('policies.bookletSearch')}
+        </Button>
+        <Button icon={<DownloadOutlined />} onClick={() => policyApi.export(lastQuery.current)}>{t('common.export')}</Button>
+      </Space>
+    ) : undefined}>
+      <PolicySearchView queryKey="policies" search={policyApi.search} detailPath={(id) => `/policies/${id}`} selectable={access.canEditPolicies}
+        selected={selected} onSelect={setSelected} onQuery={(q) => { lastQuery.current = q; }} />
+      <Modal open={bookletOpen} title={t('policies.booklet')} onOk={compile} onCancel={() => setBookletOpen(false)} okText={t('policies.bookletDownload')}>
+        <Form form={form} layout="vertical">
+          <Form.Item name="title" label={t('policies.bookletTitle')} rules={[{ required: true }]}><Input maxLength={100} /></Form.Item>
+          <Form.Item name="compiler" label={t('policies.bookletCompiler')}><Input maxLength={100} placeholder={t('policies.bookletCompilerHint')} /></Form.Item>
+        </Form>
+        {t(selected.length ? 'policies.bookletFromSelection' : 'policies.bookletFromSearch', { count: selected.length })}
+      </Modal>
+    </AppPage>
+  );
+}

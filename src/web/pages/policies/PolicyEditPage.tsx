@@ -1,0 +1,108 @@
+// 新增 / 编辑政策: the form, with paste or upload of .docx / .txt / .html (text extracted and cleaned by the server).
+import { useEffect } from 'react';
+import { App, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, TreeSelect, Upload } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate, useParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../api/client';
+import AppPage from '../../components/AppPage';
+import { useScopedRegions } from '../../components/useRegions';
+import { BENEFIT_KINDS, LEVELS, policyApi, type PolicyInput } from './api';
+import { useCategories } from './shared';
+
+const DATES = ['issuedOn', 'effectiveOn', 'expiresOn'] as const;
+
+export default function PolicyEditPage() {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const editing = id !== undefined;
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const categories = useCategories();
+  const regions = useScopedRegions();
+  const existing = useQuery({ queryKey: ['policy', id], queryFn: () => policyApi.get(Number(id)), enabled: editing });
+  const level = Form.useWatch('level', form);
+
+  useEffect(() => {
+    if (existing.data) form.setFieldsValue({ ...existing.data, ...Object.fromEntries(DATES.map((d) => [d, existing.data[d] ? dayjs(existing.data[d]) : null])) });
+  }, [existing.data, form]);
+
+  const extract = async (file: File) => {
+    try {
+      const r = await policyApi.extract(file);
+      form.setFieldsValue({ text: r.text, ...(form.getFieldValue('title') ? {} : { title: r.title }), ...(form.getFieldValue('docNumber') ? {} : { docNumber: r.docNumber }),
+        ...(r.issuedOn && !form.getFieldValue('issuedOn') ? { issuedOn: dayjs(r.issuedOn) } : {}) });
+      message.success(t('policies.extracted'));
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+    return false;
+  };
+
+  const save = async () => {
+    const v = await form.validateFields();
+    const body: PolicyInput = { ...v, ...Object.fromEntries(DATES.map((d) => [d, v[d] ? v[d].format('YYYY-MM-DD') : null])),
+      regionCode: v.level === 'national' ? null : v.regionCode, benefits: v.benefits ?? [], categories: v.categories ?? [], summary: v.summary ?? '',
+      text: v.text ?? '', interpretation: v.interpretation ?? '', issuer: v.issuer ?? '' };
+    try {
+      const saved = editing ? await policyApi.update(Number(id), { ...body, version: existing.data!.version }) : await policyApi.create(body);
+      client.invalidateQueries({ queryKey: ['policy'] });
+      client.invalidateQueries({ queryKey: ['policies'] });
+      message.success(t('policies.saved'));
+      navigate(`/policies/${saved.id}`);
+    } catch (e) {
+      if (isApiError(e) && e.fields) form.setFields(Object.entries(e.fields).map(([name, errors]) => ({ name, errors: [String(errors)] })));
+      message.error((e as Error).message);
+    }
+  };
+
+  return (
+    <AppPage title={t(editing ? 'policies.editTitle' : 'policies.newTitle')}>
+      <Card>
+        <Form form={form} layout="vertical" initialValues={{ level: 'city', status: 'in_force', categories: [], benefits: [] }}>
+          <Row gutter={16}>
+            <Col xs={24} md={16}><Form.Item name="title" label={t('policies.titleLabel')} rules={[{ required: true }]}><Input maxLength={200} /></Form.Item></Col>
+            <Col xs={24} md={8}><Form.Item name="docNumber" label={t('policies.docNumber')}><Input placeholder="国科发火〔2016〕32号" /></Form.Item></Col>
+            <Col xs={24} md={8}><Form.Item name="issuer" label={t('policies.issuer')}><Input /></Form.Item></Col>
+            <Col xs={12} md={4}><Form.Item name="level" label={t('policies.levelLabel')} rules={[{ required: true }]}>
+              <Select options={LEVELS.map((l) => ({ value: l, label: t(`policies.level.${l}`) }))} /></Form.Item></Col>
+            <Col xs={12} md={6}><Form.Item name="regionCode" label={t('policies.region')} rules={[{ required: level !== 'national' }]}>
+              <TreeSelect disabled={level === 'national'} treeData={regions.scopedOptions} showSearch treeNodeFilterProp="title" treeDefaultExpandAll /></Form.Item></Col>
+            <Col xs={12} md={6}><Form.Item name="status" label={t('policies.statusLabel')}>
+              <Select options={['draft', 'in_force', 'amended', 'repealed'].map((s) => ({ value: s, label: t(`policies.status.${s}`) }))} /></Form.Item></Col>
+            <Col xs={24} md={12}><Form.Item name="categories" label={t('policies.categories')}><Select mode="multiple" options={categories.options} /></Form.Item></Col>
+            {DATES.map((d) => <Col key={d} xs={12} md={4}><Form.Item name={d} label={t(`policies.${d}`)}><DatePicker style={{ width: '100%' }} /></Form.Item></Col>)}
+            <Col span={24}><Form.Item name="summary" label={t('policies.summary')}><Input.TextArea rows={2} maxLength={2000} /></Form.Item></Col>
+            <Col span={24}>
+              <Form.Item label={<Space>{t('policies.text')}<Upload accept=".docx,.txt,.html,.htm" showUploadList={false} beforeUpload={extract}>
+                <Button size="small" icon={<UploadOutlined />}>{t('policies.uploadText')}</Button></Upload></Space>} extra={t('policies.textHint')}>
+                <Form.Item name="text" noStyle><Input.TextArea rows={12} /></Form.Item>
+              </Form.Item>
+            </Col>
+            <Col span={24}><Form.Item name="interpretation" label={t('policies.interpretation')}><Input.TextArea rows={4} /></Form.Item></Col>
+            <Col span={24}>
+              <Form.List name="benefits">{(fields, { add, remove }) => (
+                <Form.Item label={t('policies.benefits')}>
+                  {fields.map((f) => (
+                    <Space key={f.key} align="baseline" wrap>
+                      <Form.Item name={[f.name, 'kind']} rules={[{ required: true }]}><Select style={{ width: 120 }} options={BENEFIT_KINDS.map((k) => ({ value: k, label: t(`policies.benefitKind.${k}`) }))} /></Form.Item>
+                      <Form.Item name={[f.name, 'description']} rules={[{ required: true }]}><Input style={{ width: 360 }} placeholder={t('policies.benefitDescription')} /></Form.Item>
+                      <Form.Item name={[f.name, 'amount']}><Input style={{ width: 160 }} placeholder={t('policies.benefitAmount')} /></Form.Item>
+                      <Button type="link" danger onClick={() => remove(f.name)}>{t('policies.remove')}</Button>
+                    </Space>
+                  ))}
+                  <Button type="dashed" onClick={() => add({ kind: 'subsidy' })}>{t('policies.addBenefit')}</Button>
+                </Form.Item>
+              )}</Form.List>
+            </Col>
+          </Row>
+          <Space><Button type="primary" onClick={save} data-testid="policy-save">{t('common.save')}</Button><Button onClick={() => navigate(-1)}>{t('common.cancel')}</Button></Space>
+        </Form>
+      </Card>
+    </AppPage>
+  );
+}

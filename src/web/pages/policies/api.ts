@@ -1,0 +1,104 @@
+// Typed endpoints of /api/v1/policies and /api/v1/portal used by the policy and portal pages.
+import { api, download, readCookie, uiLanguage, API_BASE, ApiError } from '../../api/client';
+import type { ListQuery } from '../../api/types';
+
+export type PolicyLevel = 'national' | 'provincial' | 'city' | 'county';
+export type PolicyStatus = 'draft' | 'in_force' | 'amended' | 'repealed' | 'expired';
+export const LEVELS: PolicyLevel[] = ['national', 'provincial', 'city', 'county'];
+export const STATUSES: PolicyStatus[] = ['draft', 'in_force', 'amended', 'repealed', 'expired'];
+export const BENEFIT_KINDS = ['subsidy', 'tax', 'finance', 'talent', 'platform'] as const;
+
+export interface Facet { value: string; count: number }
+export interface PolicyItem {
+  id: number; title: string; docNumber: string | null; issuer: string; level: PolicyLevel; regionCode: string | null; regionName: string | null;
+  categories: string[]; status: PolicyStatus; issuedOn: string | null; effectiveOn: string | null; expiresOn: string | null; summary: string;
+  highlight: string; titleHighlight: string;
+}
+export interface PolicySearch {
+  items: PolicyItem[]; total: number; page: number; pageSize: number; fuzzy: boolean;
+  facets: { level: Facet[]; status: Facet[]; issuer: Facet[]; category: Facet[]; year: Facet[] };
+}
+export interface Benefit { kind: (typeof BENEFIT_KINDS)[number]; description: string; amount?: string | null }
+export interface PolicyInput {
+  title: string; docNumber?: string | null; issuer: string; level: PolicyLevel; regionCode?: string | null; categories: string[];
+  issuedOn?: string | null; effectiveOn?: string | null; expiresOn?: string | null; status: Exclude<PolicyStatus, 'expired'>;
+  summary: string; text: string; interpretation: string; benefits: Benefit[]; conditions?: Record<string, unknown> | null;
+}
+export interface PolicyDetail extends PolicyInput {
+  id: number; effectiveStatus: PolicyStatus; regionName: string | null; canEdit?: boolean; version: number; updatedAt: string;
+  relations: { kind: 'amends' | 'replaces' | 'repeals'; direction: 'in' | 'out'; id: number; title: string; docNumber: string | null; status: PolicyStatus }[];
+  attachments: { id: number; fileName: string; contentType: string; size: number }[];
+}
+export interface Category { code: string; name: string; nameEn: string; sort: number; active: boolean }
+export interface Check { key: string; met: boolean; required: string; actual: string }
+export interface MatchedPolicy { policy: { id: number; title: string; docNumber: string | null; issuer: string; level: PolicyLevel; issuedOn: string | null; benefits: Benefit[] }; met: Check[]; missing: Check[] }
+export interface MatchedEnterprise { id: number; name: string; uscc: string; regionName: string; contactName: string; contactPhone: string | null; currentTiers: string[]; missing: Check[] }
+export interface Review {
+  id: number; title: string; regionCode: string; regionName: string; status: 'open' | 'closed'; note: string; createdAt: string; closedAt: string | null; version: number;
+  total?: number; decided?: number;
+  items?: { policyId: number; title: string; docNumber: string | null; issuer: string; policyStatus: string; issuedOn: string | null; decision: 'keep' | 'amend' | 'repeal' | null;
+    reason: string; replacementId: number | null; replacementTitle: string | null; version: number }[];
+}
+export interface Notice { id: number; title: string; body: string; regionName: string | null; publishedOn: string }
+
+/** POSTs JSON and saves the file the server answers with (booklet). */
+async function postDownload(path: string, body: unknown, fallbackName: string) {
+  const response = await fetch(`${API_BASE}${path}`, {
+    method: 'POST', credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json', 'Accept-Language': uiLanguage(), 'X-XSRF-TOKEN': readCookie('XSRF-TOKEN') ?? '' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) {
+    const json = await response.json().catch(() => null);
+    throw new ApiError(response.status, json?.error?.code ?? 'ERROR', json?.error?.message ?? response.statusText, json?.error?.fields);
+  }
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const star = /filename\*\s*=\s*(?:UTF-8'')?([^;]+)/i.exec(disposition);
+  const url = URL.createObjectURL(await response.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = star ? decodeURIComponent(star[1]) : fallbackName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export const policyApi = {
+  search: (query: ListQuery) => api.get<PolicySearch>('/policies', query),
+  export: (query: ListQuery) => download('/policies/export', query, 'policies.xlsx'),
+  get: (id: number) => api.get<PolicyDetail>(`/policies/${id}`),
+  create: (body: PolicyInput) => api.post<PolicyDetail>('/policies', body),
+  update: (id: number, body: Partial<PolicyInput> & { version: number }) => api.patch<PolicyDetail>(`/policies/${id}`, body),
+  remove: (id: number) => api.delete<void>(`/policies/${id}`),
+  categories: () => api.get<{ items: Category[] }>('/policies/categories'),
+  extract: (file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return api.upload<{ text: string; title: string | null; docNumber: string | null; issuedOn: string | null }>('/policies/extract', form);
+  },
+  import: (file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return api.upload<{ created: number; rows: number }>('/policies/import', form);
+  },
+  template: () => download('/policies/template', undefined, 'policy-template.xlsx'),
+  addRelation: (id: number, kind: string, targetId: number) => api.post<PolicyDetail>(`/policies/${id}/relations`, { kind, targetId }),
+  booklet: (body: { ids?: number[]; search?: ListQuery; title: string; compiler?: string }) => postDownload('/policies/booklet', body, 'booklet.docx'),
+  enterprises: (id: number) => api.get<{ matchable: boolean; qualifies: MatchedEnterprise[]; near: MatchedEnterprise[] }>(`/policies/${id}/enterprises`),
+  pushList: (id: number) => download(`/policies/${id}/enterprises/export`, undefined, 'push-list.xlsx'),
+  forEnterprise: (orgId: number | string) => api.get<{ enterpriseName: string; statYear: number | null; qualifies: MatchedPolicy[]; near: MatchedPolicy[] }>(`/enterprises/${orgId}/policies`),
+  reviews: () => api.get<{ items: Review[] }>('/policies/reviews'),
+  review: (id: number) => api.get<Review>(`/policies/reviews/${id}`),
+  createReview: (body: { title: string; note: string; policyIds: number[] }) => api.post<Review>('/policies/reviews', body),
+  decide: (id: number, policyId: number, body: { decision: string; reason: string; replacementId?: number | null; version: number }) =>
+    api.put<Review>(`/policies/reviews/${id}/items/${policyId}`, body),
+  closeReview: (id: number, version: number) => api.post<Review>(`/policies/reviews/${id}/close`, { version }),
+  reviewReport: (id: number) => download(`/policies/reviews/${id}/report`, undefined, 'review.docx'),
+};
+
+export const portalApi = {
+  search: (query: ListQuery) => api.get<PolicySearch>('/portal/policies', query),
+  get: (id: number) => api.get<PolicyDetail>(`/portal/policies/${id}`),
+  notices: (query: ListQuery) => api.get<{ items: Notice[]; total: number }>('/portal/notices', query),
+};
