@@ -17,7 +17,8 @@ export async function launchBrowser(): Promise<Browser> {
 export async function newPage(browser: Browser, baseUrl: string): Promise<Page> {
   const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  // CI runs on 2 cores while the server seeds and serves: allow slow steps rather than flake
+  page.setDefaultTimeout(30_000);
   return page;
 }
 

@@ -20,10 +20,10 @@ function findTests(dir) {
 
 const totals = { pass: 0, fail: 0, skipped: 0 };
 
-function run(label, files, extraEnv = {}) {
+function run(label, files, extraEnv = {}, concurrency = 2) {
   return new Promise((resolve) => {
     console.log(`\n=== ${label}: ${files.length} file(s) ===`);
-    const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files], {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', `--test-concurrency=${concurrency}`, ...files], {
       env: { ...process.env, ...extraEnv }, stdio: ['ignore', 'pipe', 'inherit'],
     });
     let tail = '';
@@ -59,7 +59,8 @@ if (e2eTests.length) {
     const build = spawn(process.execPath, ['scripts/build-web-if-stale.mjs'], { stdio: 'inherit' });
     const buildCode = await new Promise((r) => build.on('exit', r));
     if (buildCode !== 0) { failed = true; totals.fail += 1; }
-    else failed = (await run('browser tests (chromium)', e2eTests, { CHROMIUM_PATH: chromium })) !== 0 || failed;
+    // one browser suite at a time: each starts its own server with the whole demo region
+    else failed = (await run('browser tests (chromium)', e2eTests, { CHROMIUM_PATH: chromium }, 1)) !== 0 || failed;
   }
 }
 
