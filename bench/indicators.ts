@@ -15,6 +15,17 @@ import { ranking, regionValues, trend } from '../src/server/modules/indicators/s
 import { listCounts, overdueItems, taskSummary } from '../src/server/modules/indicators/tasks/service';
 import { benchTargets, machine, withPeakRss, writeResults } from './targets';
 
+if (process.argv.includes('--help')) {
+  console.log(`npm run bench:indicators [-- --firms N --counties N]
+
+  --firms N     enterprises generated (default 100000), each with 3 years of statistics
+  --counties N  counties under 10 cities of one province (default 100)
+
+Runs on a fresh PGlite, and also on PostgreSQL when BENCH_DATABASE_URL or TEST_DATABASE_URL is set.
+Writes the indicators section of bench/RESULTS.md.`);
+  process.exit(0);
+}
+
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;

@@ -100,45 +100,62 @@ function sumPerRoot(rows: Record<string, any>[], membership: Map<string, string[
   return out;
 }
 
-/** Tier counts: certificates valid on the date, 科小 and 省级科技创新型企业 records of the year. */
-async function tierValues(db: Queryable, roots: string[], membership: Map<string, string[]>, asOf: AsOf, into: Values) {
+/**
+ * Tier counts: certificates valid on the date, 科小 and 省级科技创新型企业 records of the year —
+ * for every as-of in one scan of the tier records (grouped by as-of).
+ */
+async function tierValues(db: Queryable, roots: string[], membership: Map<string, string[]>, asOfs: AsOf[], into: Values[]) {
   const { rows } = await db.query(
-    `SELECT o.region_code,
-        count(DISTINCT t.org_id) FILTER (WHERE t.tier = 'high_tech' AND t.issued_on <= $2::date AND t.valid_until >= $2::date)::int AS high_tech,
-        count(DISTINCT t.org_id) FILTER (WHERE t.tier = 'tech_sme' AND t.year = $3)::int AS tech_sme,
-        count(DISTINCT t.org_id) FILTER (WHERE t.tier = 'provincial_innovative' AND t.year = $3)::int AS provincial
+    `SELECT o.region_code, a.i::int AS i,
+        count(DISTINCT t.org_id) FILTER (WHERE t.tier = 'high_tech' AND t.issued_on <= a.d AND t.valid_until >= a.d)::int AS high_tech,
+        count(DISTINCT t.org_id) FILTER (WHERE t.tier = 'tech_sme' AND t.year = a.y)::int AS tech_sme,
+        count(DISTINCT t.org_id) FILTER (WHERE t.tier = 'provincial_innovative' AND t.year = a.y)::int AS provincial
        FROM organization o JOIN enterprise_tier t ON t.org_id = o.id
+       JOIN unnest($2::date[], $3::int[]) WITH ORDINALITY AS a(d, y, i)
+         ON (t.tier = 'high_tech' AND t.issued_on <= a.d AND t.valid_until >= a.d) OR (t.tier IN ('tech_sme', 'provincial_innovative') AND t.year = a.y)
       WHERE o.kind = 'enterprise' AND o.region_code = ANY($1::text[])
-        AND ((t.tier = 'high_tech' AND t.issued_on <= $2::date AND t.valid_until >= $2::date) OR (t.tier IN ('tech_sme', 'provincial_innovative') AND t.year = $3))
-      GROUP BY o.region_code`,
-    [[...membership.keys()], asOf.date, asOf.year]);
-  const byRoot = sumPerRoot(rows, membership, ['high_tech', 'tech_sme', 'provincial']);
-  for (const root of roots) {
-    const r = byRoot.get(root);
-    put(into, root, 'high_tech_enterprises', { value: r?.high_tech ?? 0 });
-    put(into, root, 'tech_smes', { value: r?.tech_sme ?? 0 });
-    put(into, root, 'provincial_innovative_enterprises', { value: r?.provincial ?? 0 });
-  }
+      GROUP BY o.region_code, a.i`,
+    [[...membership.keys()], asOfs.map((a) => a.date), asOfs.map((a) => a.year)]);
+  asOfs.forEach((_, k) => {
+    const byRoot = sumPerRoot(rows.filter((r) => r.i === k + 1), membership, ['high_tech', 'tech_sme', 'provincial']);
+    for (const root of roots) {
+      const r = byRoot.get(root);
+      put(into[k], root, 'high_tech_enterprises', { value: r?.high_tech ?? 0 });
+      put(into[k], root, 'tech_smes', { value: r?.tech_sme ?? 0 });
+      put(into[k], root, 'provincial_innovative_enterprises', { value: r?.provincial ?? 0 });
+    }
+  });
 }
 
 const STAT_FIELDS_SUMMED = ['rd', 'reporting', 'firms', 'institution', 'staff', 'funds', 'projects', 'all_four', 'active'];
 
-/** From the year's confirmed statistics: R&D expense (万元), 四有 and R&D activity of 规上 industrial firms. */
-async function statValues(db: Queryable, roots: string[], membership: Map<string, string[]>, year: number, into: Values) {
+/**
+ * From the year's confirmed statistics: R&D expense (万元), 四有 and R&D activity of 规上 industrial
+ * firms — for the years of every as-of in one scan (grouped by year).
+ */
+async function statValues(db: Queryable, roots: string[], membership: Map<string, string[]>, asOfs: AsOf[], into: Values[]) {
+  const years = [...new Set(asOfs.map((a) => a.year))];
   const { rows } = await db.query(
-    `SELECT o.region_code, sum(s.rd_expense)::text AS rd, count(*)::int AS reporting,
-        count(*) FILTER (WHERE ${INDUSTRIAL_ABOVE_SCALE})::int AS firms,
-        count(*) FILTER (WHERE ${INDUSTRIAL_ABOVE_SCALE} AND s.has_rd_institution)::int AS institution,
-        count(*) FILTER (WHERE ${INDUSTRIAL_ABOVE_SCALE} AND s.has_rd_staff)::int AS staff,
-        count(*) FILTER (WHERE ${INDUSTRIAL_ABOVE_SCALE} AND s.has_rd_funds)::int AS funds,
-        count(*) FILTER (WHERE ${INDUSTRIAL_ABOVE_SCALE} AND s.has_rd_projects)::int AS projects,
-        count(*) FILTER (WHERE ${INDUSTRIAL_ABOVE_SCALE} AND s.has_rd_institution AND s.has_rd_staff AND s.has_rd_funds AND s.has_rd_projects)::int AS all_four,
-        count(*) FILTER (WHERE ${INDUSTRIAL_ABOVE_SCALE} AND s.rd_expense > 0)::int AS active
-       FROM organization o JOIN enterprise_stat s ON s.org_id = o.id AND s.year = $2 AND s.status = 'confirmed'
-       LEFT JOIN enterprise_profile p ON p.org_id = o.id
-      WHERE o.kind = 'enterprise' AND o.region_code = ANY($1::text[])
-      GROUP BY o.region_code`,
-    [[...membership.keys()], year]);
+    `SELECT x.region_code, x.year, sum(x.rd_expense)::text AS rd, count(*)::int AS reporting,
+        count(*) FILTER (WHERE x.ind)::int AS firms,
+        count(*) FILTER (WHERE x.ind AND x.has_rd_institution)::int AS institution,
+        count(*) FILTER (WHERE x.ind AND x.has_rd_staff)::int AS staff,
+        count(*) FILTER (WHERE x.ind AND x.has_rd_funds)::int AS funds,
+        count(*) FILTER (WHERE x.ind AND x.has_rd_projects)::int AS projects,
+        count(*) FILTER (WHERE x.ind AND x.has_rd_institution AND x.has_rd_staff AND x.has_rd_funds AND x.has_rd_projects)::int AS all_four,
+        count(*) FILTER (WHERE x.ind AND x.rd_expense > 0)::int AS active
+       FROM (SELECT o.region_code, s.year, s.rd_expense, s.has_rd_institution, s.has_rd_staff, s.has_rd_funds, s.has_rd_projects,
+                    ${INDUSTRIAL_ABOVE_SCALE} AS ind
+               FROM organization o JOIN enterprise_stat s ON s.org_id = o.id AND s.year = ANY($2::int[]) AND s.status = 'confirmed'
+               LEFT JOIN enterprise_profile p ON p.org_id = o.id
+              WHERE o.kind = 'enterprise' AND o.region_code = ANY($1::text[])
+             OFFSET 0) x -- OFFSET 0: the 规上工业 test (a regexp) once per row, not once per count
+      GROUP BY x.region_code, x.year`,
+    [[...membership.keys()], years]);
+  asOfs.forEach((asOf, k) => statValuesOfYear(roots, membership, rows.filter((r) => r.year === asOf.year), into[k]));
+}
+
+function statValuesOfYear(roots: string[], membership: Map<string, string[]>, rows: Record<string, any>[], into: Values) {
   // sums of whole yuan stay exact as JS numbers far beyond any region's R&D (2^53 yuan)
   const byRoot = sumPerRoot(rows, membership, STAT_FIELDS_SUMMED);
   for (const root of roots) {
@@ -219,12 +236,27 @@ async function enteredValues(db: Queryable, roots: string[], asOf: AsOf, catalog
 
 /** Raw values of every active indicator for the roots at one as-of. */
 export async function rawValues(db: Queryable, roots: string[], asOf: AsOf, catalogue: IndicatorRow[]): Promise<Values> {
-  const values: Values = new Map();
-  if (!roots.length) return values;
+  return (await rawValuesAt(db, roots, [asOf], catalogue))[0];
+}
+
+/**
+ * Raw values of every active indicator for the roots at each of several as-ofs (trend years, the
+ * year before, the previous period): each registry is scanned once for all of them.
+ */
+export async function rawValuesAt(db: Queryable, roots: string[], asOfs: AsOf[], catalogue: IndicatorRow[]): Promise<Values[]> {
+  const all: Values[] = asOfs.map(() => new Map());
+  if (!roots.length || !asOfs.length) return all;
   const membership = await subtreeMembership(db, roots);
-  await tierValues(db, roots, membership, asOf, values);
-  await statValues(db, roots, membership, asOf.year, values);
-  await enteredValues(db, roots, asOf, catalogue, values);
+  await tierValues(db, roots, membership, asOfs, all);
+  await statValues(db, roots, membership, asOfs, all);
+  for (const [k, asOf] of asOfs.entries()) {
+    await enteredValues(db, roots, asOf, catalogue, all[k]);
+    derivedValues(roots, all[k]);
+  }
+  return all;
+}
+
+function derivedValues(roots: string[], values: Values) {
   for (const root of roots) {
     // R&D intensity = enterprise R&D expense (yuan) ÷ GDP (亿元 × 10⁸) × 100
     const rd = values.get(root)!.get('enterprise_rd_expense')!;
@@ -243,12 +275,19 @@ export interface Evaluated {
 }
 
 export async function targetsOf(db: Queryable, regions: string[], year: number): Promise<Map<string, Map<string, number>>> {
+  return (await targetsOfYears(db, regions, [year])).get(year) ?? new Map();
+}
+
+/** Targets by year → region → indicator. */
+async function targetsOfYears(db: Queryable, regions: string[], years: number[]): Promise<Map<number, Map<string, Map<string, number>>>> {
   const { rows } = await db.query(
-    'SELECT region_code, indicator_code, target::float8 AS target FROM indicator_target WHERE year = $1 AND region_code = ANY($2::text[])', [year, regions]);
-  const out = new Map<string, Map<string, number>>();
+    'SELECT year, region_code, indicator_code, target::float8 AS target FROM indicator_target WHERE year = ANY($1::int[]) AND region_code = ANY($2::text[])', [years, regions]);
+  const out = new Map<number, Map<string, Map<string, number>>>();
   for (const r of rows) {
-    if (!out.has(r.region_code)) out.set(r.region_code, new Map());
-    out.get(r.region_code)!.set(r.indicator_code, r.target);
+    if (!out.has(r.year)) out.set(r.year, new Map());
+    const byRegion = out.get(r.year)!;
+    if (!byRegion.has(r.region_code)) byRegion.set(r.region_code, new Map());
+    byRegion.get(r.region_code)!.set(r.indicator_code, r.target);
   }
   return out;
 }
@@ -258,11 +297,24 @@ const clean = (x: number | null | undefined, digits = 6) => (x === null || x ===
 /** Every active indicator for each region at the as-of: value, target, progress, state, last year and growth. */
 export async function evaluateRegions(db: Queryable, regions: string[], asOf: AsOf, catalogue?: IndicatorRow[],
   options: { previousYear?: boolean } = {}): Promise<Map<string, Evaluated[]>> {
+  return (await evaluateRegionsAt(db, regions, [asOf], catalogue, options))[0];
+}
+
+/**
+ * evaluateRegions at several as-ofs at once (the trend's years, the ranking's two periods): the
+ * raw values of all of them — and of the years before, for growth — in one grouped pass.
+ */
+export async function evaluateRegionsAt(db: Queryable, regions: string[], asOfs: AsOf[], catalogue?: IndicatorRow[],
+  options: { previousYear?: boolean } = {}): Promise<Map<string, Evaluated[]>[]> {
   const defs = catalogue ?? await loadCatalogue(db);
-  const now = await rawValues(db, regions, asOf, defs);
   // last year's figures only for growth; trend points and the ranking's previous period do without
-  const before: Values = options.previousYear === false ? new Map() : await rawValues(db, regions, yearBefore(asOf), defs);
-  const targets = await targetsOf(db, regions, asOf.year);
+  const withBefore = options.previousYear !== false;
+  const raw = await rawValuesAt(db, regions, withBefore ? [...asOfs, ...asOfs.map(yearBefore)] : asOfs, defs);
+  const targets = await targetsOfYears(db, regions, [...new Set(asOfs.map((a) => a.year))]);
+  return asOfs.map((asOf, k) => evaluateFrom(regions, asOf, defs, raw[k], withBefore ? raw[asOfs.length + k] : new Map(), targets.get(asOf.year) ?? new Map()));
+}
+
+function evaluateFrom(regions: string[], asOf: AsOf, defs: IndicatorRow[], now: Values, before: Values, targets: Map<string, Map<string, number>>) {
   const out = new Map<string, Evaluated[]>();
   for (const region of regions) {
     out.set(region, defs.map((def) => {

@@ -14,7 +14,7 @@ import { Where } from '../../http/list-query';
 import type { Lang } from '../../http/messages';
 import { limitToRegionScope } from '../../http/scope';
 import { diff, recordAudit } from '../audit/record';
-import { asOfFor, evaluateRegions, loadCatalogue, previousPeriod, type AsOf, type Evaluated, type IndicatorRow } from './compute';
+import { asOfFor, evaluateRegions, evaluateRegionsAt, loadCatalogue, previousPeriod, type AsOf, type Evaluated, type IndicatorRow } from './compute';
 
 export interface RegionRef { code: string; name: string; level: number; parentCode: string | null }
 
@@ -97,7 +97,7 @@ export async function ranking(db: Queryable, actor: Actor, q: { region?: string;
   const asOf = asOfFor(q.year, q.period ?? null, q.today);
   const prevRef = previousPeriod(asOf);
   const prevAsOf = asOfFor(prevRef.year, prevRef.period, q.today);
-  const [now, before] = [await evaluateRegions(db, codes, asOf, catalogue, { previousYear: false }), await evaluateRegions(db, codes, prevAsOf, catalogue, { previousYear: false })];
+  const [now, before] = await evaluateRegionsAt(db, codes, [asOf, prevAsOf], catalogue, { previousYear: false });
   const score = (items: Evaluated[]) => {
     if (q.indicator === 'overall') return { value: overallCompletion(items), target: null, progress: overallCompletion(items), state: null as string | null };
     const e = items.find((i) => i.code === q.indicator)!;
@@ -127,9 +127,10 @@ export async function trend(db: Queryable, actor: Actor, q: { region?: string; y
   const catalogue = await loadCatalogue(db);
   const years = Array.from({ length: q.years }, (_, i) => q.year - q.years + 1 + i);
   const series = new Map<string, { year: number; value: number | null; target: number | null }[]>();
-  for (const year of years) {
-    const evaluated = (await evaluateRegions(db, [region.code], asOfFor(year, null, q.today), catalogue, { previousYear: false })).get(region.code)!;
-    for (const e of evaluated) {
+  // every year in one grouped evaluation (one scan per registry), not one evaluation per year
+  const perYear = await evaluateRegionsAt(db, [region.code], years.map((year) => asOfFor(year, null, q.today)), catalogue, { previousYear: false });
+  for (const [k, year] of years.entries()) {
+    for (const e of perYear[k].get(region.code)!) {
       const list = series.get(e.code) ?? [];
       list.push({ year, value: e.value, target: e.target });
       series.set(e.code, list);

@@ -1,14 +1,67 @@
 // 目标与数据: a region's targets for a year (set by its staff or the region above) beside the
-// current values, and the entered / imported statistics-bureau figures with the Excel import.
-import { useState } from 'react';
-import { App, Button, Card, InputNumber, Space, Table, Tag, Upload } from 'antd';
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+// current values, and the entered / imported statistics-bureau figures: entered or corrected one by
+// one by hand (录入数据), or imported from the statistics bureau's Excel.
+import { useRef, useState, type ReactElement } from 'react';
+import { ModalForm, ProFormDigit, ProFormSelect, ProFormText, ProFormTreeSelect, type ProFormInstance } from '@ant-design/pro-components';
+import { App, Button, Card, InputNumber, Popconfirm, Space, Table, Tag, Upload } from 'antd';
+import { DownloadOutlined, EditOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api';
 import AppPage from '../../components/AppPage';
-import { formatValue, indicatorApi, progressPct, STATE_COLORS, type EntryRow, type TargetRow } from './api';
-import { FilterBar, periodLabel, useIndicatorRegions } from './shared';
+import { formatValue, indicatorApi, progressPct, STATE_COLORS, type EntryInput, type EntryRow, type TargetRow } from './api';
+import { FilterBar, PERIOD_VALUES, periodLabel, useFormError, useIndicatorRegions } from './shared';
+
+type EntryValues = Omit<EntryInput, 'version'>;
+const ENTRY_FIELDS = ['region', 'indicator', 'year', 'period', 'value', 'note'];
+
+/**
+ * 录入数据: one year-to-date figure of a region (PUT /indicators/entries). The version sent is the
+ * one the row was read with when its key is unchanged (a concurrent change → 409), else the stored
+ * figure's current one (0 creates it).
+ */
+function EntryForm({ region, year, row, trigger, onSaved }: { region?: string; year: number; row?: EntryRow; trigger: ReactElement; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { options } = useIndicatorRegions();
+  const formRef = useRef<ProFormInstance<EntryValues>>(undefined);
+  const onError = useFormError();
+  const catalogue = useQuery({ queryKey: ['indicators', 'catalogue'], queryFn: () => indicatorApi.catalogue(), staleTime: 600_000 });
+  const enterable = (catalogue.data?.items ?? []).filter((i) => i.source !== 'computed');
+  const thisYear = new Date().getFullYear();
+  return (
+    <ModalForm<EntryValues> title={row ? t('indicators.correctValue') : t('indicators.enterValue')} name={row ? 'correctValue' : 'enterValue'} formRef={formRef}
+      width={640} trigger={trigger} modalProps={{ destroyOnHidden: true, maskClosable: false }} grid rowProps={{ gutter: 16 }}
+      initialValues={row
+        ? { region, year, indicator: row.indicatorCode, period: row.period, value: row.value, note: row.note ?? undefined }
+        : { region, year, period: 'Y' }}
+      onFinish={async (v) => {
+        try {
+          const same = row && v.region === region && v.year === year && v.indicator === row.indicatorCode && v.period === row.period;
+          const version = same ? row.version
+            : (await indicatorApi.entries({ region: v.region, year: v.year, indicator: v.indicator })).items.find((e) => e.period === v.period)?.version ?? 0;
+          await indicatorApi.saveEntry({ ...v, value: v.value ?? null, note: v.note?.trim() || null, version });
+          message.success(t('indicators.saved'));
+          onSaved();
+          return true;
+        } catch (error) {
+          return onError(error, formRef.current, ENTRY_FIELDS, onSaved);
+        }
+      }}>
+      <ProFormTreeSelect name="region" label={t('indicators.region')} colProps={{ span: 12 }} rules={[{ required: true }]}
+        fieldProps={{ treeData: options, showSearch: true, treeNodeFilterProp: 'title', treeDefaultExpandAll: true }} />
+      <ProFormSelect name="indicator" label={t('indicators.indicator')} colProps={{ span: 12 }} rules={[{ required: true }]} extra={t('indicators.enterableHelp')}
+        showSearch options={enterable.map((i) => ({ value: i.code, label: `${i.name}（${i.unit}）` }))} />
+      <ProFormSelect name="year" label={t('indicators.year')} colProps={{ span: 12 }} rules={[{ required: true }]} allowClear={false}
+        options={[thisYear - 3, thisYear - 2, thisYear - 1, thisYear].map((y) => ({ value: y, label: `${y}` }))} />
+      <ProFormSelect name="period" label={t('indicators.period')} colProps={{ span: 12 }} rules={[{ required: true }]} allowClear={false}
+        options={PERIOD_VALUES.filter(Boolean).map((p) => ({ value: p, label: periodLabel(t, p) }))} />
+      <ProFormDigit name="value" label={t('indicators.value')} colProps={{ span: 12 }} rules={[{ required: true }]} min={-1e12} max={1e12}
+        fieldProps={{ style: { width: '100%' } }} extra={t('indicators.valueHelp')} />
+      <ProFormText name="note" label={t('indicators.note')} colProps={{ span: 12 }} fieldProps={{ maxLength: 500 }} />
+    </ModalForm>
+  );
+}
 
 export default function TargetsPage() {
   const { t } = useTranslation();
@@ -38,6 +91,18 @@ export default function TargetsPage() {
     }
   };
 
+  const removeEntry = async (row: EntryRow) => {
+    try {
+      await indicatorApi.saveEntry({ region: region!, year: filter.year, indicator: row.indicatorCode, period: row.period, value: null, version: row.version });
+      message.success(t('indicators.deleted'));
+    } catch (error) {
+      if (!isApiError(error)) throw error;
+      message.error(error.message);
+      if (error.code === 'STALE_VERSION') message.info(t('indicators.staleReloaded'));
+    }
+    await reload();
+  };
+
   return (
     <AppPage extra={<FilterBar region={region} year={filter.year} withPeriod={false} onChange={(n) => setFilter((f) => ({ ...f, ...n }))} />}>
       <Card title={t('menu.indicatorTargets')} size="small" style={{ marginBottom: 16 }}>
@@ -59,6 +124,7 @@ export default function TargetsPage() {
       </Card>
       <Card title={t('indicators.entries')} size="small" extra={
         <Space>
+          <EntryForm region={region} year={filter.year} onSaved={reload} trigger={<Button icon={<EditOutlined />}>{t('indicators.enterValue')}</Button>} />
           <Button icon={<DownloadOutlined />} onClick={() => indicatorApi.template()}>{t('indicators.template')}</Button>
           <Upload accept=".xlsx" showUploadList={false} customRequest={async ({ file }) => {
             try {
@@ -80,8 +146,15 @@ export default function TargetsPage() {
             { title: t('indicators.indicator'), dataIndex: 'indicatorCode', render: (c: string) => names.get(c) ?? c },
             { title: t('indicators.period'), dataIndex: 'period', width: 120, render: (p: string) => periodLabel(t, p) },
             { title: t('indicators.value'), dataIndex: 'value', width: 140, render: (v: number) => v.toLocaleString('zh-CN') },
-            { title: t('indicators.source.imported'), dataIndex: 'source', width: 120, render: (s: string) => t(`indicators.source.${s}`) },
-            { title: '', dataIndex: 'note', ellipsis: true },
+            { title: t('indicators.sourceLabel'), dataIndex: 'source', width: 120, render: (s: string) => t(`indicators.source.${s}`) },
+            { title: t('indicators.note'), dataIndex: 'note', ellipsis: true },
+            { title: t('common.actions'), width: 130, render: (_, r) => (
+              <Space size={0}>
+                <EntryForm region={region} year={filter.year} row={r} onSaved={reload} trigger={<Button size="small" type="link">{t('indicators.correct')}</Button>} />
+                <Popconfirm title={t('indicators.deleteValueConfirm')} onConfirm={() => removeEntry(r)}>
+                  <Button size="small" type="link" danger>{t('indicators.delete')}</Button>
+                </Popconfirm>
+              </Space>) },
           ]} />
       </Card>
     </AppPage>

@@ -49,6 +49,17 @@ export interface ListItem {
 }
 export interface TargetRow { indicatorCode: string; name: string; unit: string; target: number | null; note: string | null; version: number }
 export interface EntryRow { indicatorCode: string; period: string; value: number; source: string; note: string | null; version: number }
+export interface CatalogueItem { code: string; name: string; unit: string; source: 'computed' | 'entered' | 'imported'; decimals: number }
+export interface TaskInput {
+  regionCode: string; year: number; plan?: string | null; title: string; description?: string | null; leadDepartment: string; owner: string; dueOn: string;
+  milestones?: MilestoneInput[];
+}
+export interface MilestoneInput { title: string; owner?: string | null; dueOn: string }
+export interface ItemInput {
+  regionCode: string; year: number; list: ListItem['list']; title: string; detail?: string | null; level?: ListItem['level']; measure?: string | null;
+  owner: string; deadline?: string | null; evidence?: string | null;
+}
+export interface EntryInput { region: string; indicator: string; year: number; period: string; value: number | null; note?: string | null; version: number }
 
 type Q = { region?: string; year?: number; period?: string };
 
@@ -59,16 +70,28 @@ export const indicatorApi = {
   report: (q: Q, format: 'xlsx' | 'docx') => download('/indicators/report', { ...q, format }, `report.${format}`),
   tasks: (q: ListQuery) => api.get<Page<TaskRow>>('/indicators/tasks', q),
   task: (id: number) => api.get<TaskDetail>(`/indicators/tasks/${id}`),
+  createTask: (body: TaskInput) => api.post<TaskDetail>('/indicators/tasks', body),
+  updateTask: (id: number, body: Partial<Omit<TaskInput, 'regionCode' | 'year' | 'milestones'>> & { version: number }) =>
+    api.patch<TaskDetail>(`/indicators/tasks/${id}`, body),
+  addMilestone: (id: number, body: MilestoneInput) => api.post<TaskDetail>(`/indicators/tasks/${id}/milestones`, body),
+  attach: (id: number, reportId: number, file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return api.upload<{ id: number; fileName: string; size: number }>(`/indicators/tasks/${id}/reports/${reportId}/attachments`, form);
+  },
   report_: (id: number, body: { text: string; progress: number }) => api.post<{ id: number; task: TaskDetail }>(`/indicators/tasks/${id}/reports`, body),
   milestoneDone: (id: number, milestoneId: number, doneOn: string | null, version: number) =>
     api.post<TaskDetail>(`/indicators/tasks/${id}/milestones/${milestoneId}/done`, { doneOn, version }),
   lists: (q: ListQuery) => api.get<Page<ListItem>>('/indicators/lists', q),
+  createItem: (body: ItemInput) => api.post<ListItem>('/indicators/lists', body),
   moveItem: (id: number, action: 'start' | 'close' | 'reopen', body: { version: number; reason?: string; evidence?: string }) =>
     api.post<ListItem>(`/indicators/lists/${id}/${action}`, body),
   targets: (q: Q) => api.get<{ items: TargetRow[] }>('/indicators/targets', q),
   setTarget: (body: { region: string; year: number; indicator: string; target: number | null; version: number }) =>
     api.put<{ target: number | null; version: number }>('/indicators/targets', body),
-  entries: (q: Q) => api.get<{ items: EntryRow[] }>('/indicators/entries', q),
+  entries: (q: Q & { indicator?: string }) => api.get<{ items: EntryRow[] }>('/indicators/entries', q),
+  saveEntry: (body: EntryInput) => api.put<{ value: number | null; version: number }>('/indicators/entries', body),
+  catalogue: () => api.get<{ items: CatalogueItem[] }>('/indicators/catalogue'),
   template: () => download('/indicators/entries/template', undefined, 'template.xlsx'),
   importEntries: (file: File) => {
     const form = new FormData();

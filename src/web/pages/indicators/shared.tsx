@@ -1,7 +1,10 @@
-// Shared bits of the indicator pages: the region / year / period filter bar.
-import { Select, Space, TreeSelect } from 'antd';
+// Shared bits of the indicator pages: the region / year / period filter bar, server errors on forms.
+import { App, Select, Space, TreeSelect } from 'antd';
+import type { FormInstance } from 'antd/es/form';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
+import { isApiError } from '../../api';
+import { applyFieldErrors } from '../../components/rules';
 import { useAuth } from '../../auth/AuthContext';
 import { useScopedRegions } from '../../components/useRegions';
 
@@ -40,4 +43,27 @@ export function FilterBar({ region, year, period, onChange, withPeriod = true }:
       )}
     </Space>
   );
+}
+
+/** Today in China (UTC+8) as YYYY-MM-DD. */
+export const todayInChina = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/**
+ * What a form's onFinish does with a failed request: 409 STALE_VERSION → the message, the latest
+ * data reloaded and the form closed (true); `fields` onto the form's fields, else the message (false).
+ */
+export function useFormError() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  return (error: unknown, form: FormInstance | undefined, known: string[], onStale?: () => void): boolean => {
+    if (!isApiError(error)) throw error;
+    if (error.code === 'STALE_VERSION') {
+      message.error(error.message);
+      message.info(t('indicators.staleReloaded'));
+      onStale?.();
+      return true;
+    }
+    if (!form || !applyFieldErrors(form as FormInstance<Record<string, unknown>>, error.fields, known)) message.error(error.message);
+    return false;
+  };
 }
