@@ -1,5 +1,7 @@
 // The policy library in chromium: the public portal without sign-in (search across scripts, 文号,
-// detail), staff search with facets, a review round, and the enterprise's 可享政策 page.
+// detail), staff search with facets, a review round, matching conditions set in the editor changing
+// the push list, a notice published to the portal, the category dictionary, and the enterprise's
+// 可享政策 page.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEMO_PASSWORD } from './server';
@@ -53,6 +55,78 @@ describe('policy library', () => {
     await page.getByRole('button', { name: 'OK' }).or(page.getByRole('button', { name: '确 定' })).or(page.getByRole('button', { name: '确定' })).first().click();
     await page.getByRole('button', { name: '导出 Word 报告' }).waitFor();
     await screenshot(page, 'policy-review');
+  });
+
+  test('a condition set in the editor changes the push list; an attachment is uploaded', async () => {
+    const page = await suite.page();
+    await signIn(page, { username: 'qingyang' }, DEMO_PASSWORD);
+    await page.goto('/policies?q=' + encodeURIComponent('庆阳市科技创新券管理办法'));
+    await page.getByTestId('policy-result').first().getByText('庆阳市科技创新券管理办法（试行）').click();
+    await page.getByRole('tab', { name: '精准推送' }).click();
+    const qualifying = async () => Number(/（(\d+) 家）/.exec(await page.getByText(/符合条件的企业（\d+ 家）/).innerText())![1]);
+    const before = await qualifying();
+    assert.ok(before > 0, `the demo 科小 of 庆阳 qualify for 创新券 (${before})`);
+    await page.getByRole('button', { name: /编\s*辑/ }).click();
+    await page.getByTestId('conditions-editor').waitFor();
+    const staff = page.getByLabel('职工人数不超过');
+    assert.equal(await staff.inputValue(), '500', 'the stored condition is shown');
+    await staff.fill('20');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'policy-conditions');
+    await page.getByLabel('研发费用占销售收入比例不低于').fill('3');
+    await page.getByTestId('attachment-upload').locator('..').locator('input[type=file]').setInputFiles({ name: '申领指南.txt', mimeType: 'text/plain', buffer: Buffer.from('创新券申领指南（演示）') });
+    await page.getByTestId('attachment').getByText('申领指南.txt').waitFor();
+    await page.getByTestId('policy-save').click();
+    await page.waitForURL(/\/policies\/\d+$/);
+    await page.getByRole('tab', { name: '精准推送' }).click();
+    await page.getByText(/符合条件的企业（\d+ 家）/).waitFor();
+    await page.getByText(new RegExp(`符合条件的企业（(?!${before} 家）)\\d+ 家）`)).waitFor();
+    const after = await qualifying();
+    assert.ok(after < before, `fewer qualify with at most 20 staff and R&D ≥ 3 % (${before} → ${after})`);
+    await page.getByText(/差一项条件的企业/).waitFor();
+    await screenshot(page, 'policy-reach-after-conditions');
+    await page.getByRole('tab', { name: '政策内容' }).click();
+    await page.getByRole('link', { name: '申领指南.txt' }).waitFor();
+  });
+
+  test('staff publish a notice that appears on the public portal', async () => {
+    const page = await suite.page();
+    await signIn(page, { username: 'qingyang' }, DEMO_PASSWORD);
+    await page.goto('/policies');
+    await page.getByTestId('notice-publish').click();
+    const title = `关于组织申报${Date.now() % 100000}号科技创新券的通知`;
+    await page.getByLabel('公告标题').fill(title);
+    await page.getByLabel('公告内容').fill('各县（区）科技局：请组织辖区内科技型中小企业于本月底前在线申领科技创新券。');
+    await screenshot(page, 'notice-publish');
+    await page.locator('.ant-modal').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByText('公告已发布到门户').waitFor();
+    const portal = await suite.page();
+    await portal.goto('/portal');
+    await portal.getByText(title).waitFor();
+    await portal.getByText(/【庆阳市】各县（区）科技局/).waitFor();
+    await screenshot(portal, 'portal-notice');
+  });
+
+  test('an admin adds a category to the dictionary and the editor offers it', async () => {
+    const page = await suite.page();
+    await signIn(page, { username: 'admin' }, DEMO_PASSWORD);
+    await page.goto('/policies');
+    await page.getByTestId('categories-button').click();
+    await page.locator('.ant-modal').getByRole('cell', { name: 'enterprise', exact: true }).waitFor();
+    await page.getByRole('button', { name: '新增分类' }).click();
+    await page.getByLabel('代码').fill('Bad-Code');
+    await page.getByLabel('名称', { exact: true }).fill('科技金融服务');
+    await page.getByRole('button', { name: /确\s*定|OK/ }).last().click();
+    await page.getByText('小写字母开头，可含小写字母、数字和下划线，2 至 40 位；保存后不可修改').nth(1).waitFor();
+    await page.getByLabel('代码').fill('sci_finance');
+    await page.getByLabel('英文名称').fill('S&T finance services');
+    await page.getByRole('button', { name: /确\s*定|OK/ }).last().click();
+    await page.getByText('分类已保存').waitFor();
+    await page.locator('.ant-modal').getByText('sci_finance').waitFor();
+    await screenshot(page, 'policy-categories');
+    await page.goto('/policies/new');
+    await page.getByLabel('分类', { exact: true }).click();
+    await page.getByTitle('科技金融服务').waitFor();
   });
 
   test('an enterprise sees the policies it qualifies for and what it lacks', async () => {

@@ -264,5 +264,42 @@ for (const target of databaseTargets()) {
       await wb.xlsx.load(xlsx.rawPayload as any);
       assert.equal(wb.worksheets[0].rowCount, list.qualifies.length + list.near.length + 1);
     });
+
+    it('keeps the category dictionary: admins add and change, a stale or duplicate save is a 409', async () => {
+      const admin = await signedIn(t.app, 'admin');
+      const put = (c: Record<string, unknown>, client = admin) => client.request('PUT', `${API}/categories/${c.code}`, c);
+      assert.equal((await put({ code: 'sci_finance', name: '科技金融服务' }, qy)).statusCode, 403);
+      const bad = await put({ code: 'Bad-Code', name: 'x' });
+      assert.equal(bad.statusCode, 400);
+      assert.ok(bad.json().error.fields.code);
+      const added = await put({ code: 'sci_finance', name: '科技金融服务', nameEn: 'S&T finance services', sort: 85 });
+      assert.equal(added.statusCode, 200, added.body);
+      const row = added.json().items.find((c: any) => c.code === 'sci_finance');
+      assert.deepEqual([row.name, row.active, row.version], ['科技金融服务', true, 1]);
+      assert.equal((await put({ code: 'sci_finance', name: '重复添加' })).statusCode, 409, 'adding a code that exists');
+      const changed = await put({ code: 'sci_finance', name: '科技金融', active: false, version: 1 });
+      assert.equal(changed.statusCode, 200, changed.body);
+      const stale = await put({ code: 'sci_finance', name: '旧版本', version: 1 });
+      assert.equal(stale.statusCode, 409);
+      assert.equal(stale.json().error.code, 'STALE_VERSION');
+      const items = (await pub.get(`${API}/categories`)).json().items;
+      assert.deepEqual(items.filter((c: any) => c.code === 'sci_finance').map((c: any) => [c.name, c.active, c.version]), [['科技金融', false, 2]]);
+    });
+
+    it('publishes portal notices: staff within their region, everyone reads them', async () => {
+      const title = '关于开展科技创新券申领工作的通知';
+      const res = await qy.request('POST', '/api/v1/portal/notices', { title, body: '请于月底前申领。' });
+      assert.equal(res.statusCode, 201, res.body);
+      const outside = await qy.request('POST', '/api/v1/portal/notices', { title: 'x', regionCode: '620700' });
+      assert.equal(outside.statusCode, 400);
+      assert.ok(outside.json().error.fields.regionCode);
+      assert.equal((await pub.request('POST', '/api/v1/portal/notices', { title: 'x' })).statusCode, 401);
+      const later = await qy.request('POST', '/api/v1/portal/notices', { title: '明年的通知', publishedOn: '2099-01-01' });
+      assert.equal(later.statusCode, 201);
+      const list = (await pub.get('/api/v1/portal/notices?pageSize=50')).json();
+      const notice = list.items.find((n: any) => n.title === title);
+      assert.equal(notice.regionName, '庆阳市');
+      assert.ok(!list.items.some((n: any) => n.title === '明年的通知'), 'shown from its date on');
+    });
   });
 }

@@ -94,6 +94,8 @@ export const categoryBody = z.object({
   nameEn: z.string().trim().max(80).default(''),
   sort: z.number().int().min(0).max(10_000).default(100),
   active: z.boolean().default(true),
+  /** the version read, when changing a category; absent when adding one (a code that exists is then a conflict) */
+  version: z.number().int().min(1).optional(),
 });
 
 export const noticeBody = z.object({

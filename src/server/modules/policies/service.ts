@@ -343,9 +343,11 @@ export async function listCategories(db: Queryable) {
   return rows.map((r) => ({ code: r.code, name: r.name, nameEn: r.name_en, sort: r.sort, active: r.active, version: r.version }));
 }
 
-export async function saveCategory(db: Database, audit: AuditActor, c: { code: string; name: string; nameEn: string; sort: number; active: boolean }) {
+export async function saveCategory(db: Database, audit: AuditActor, c: { code: string; name: string; nameEn: string; sort: number; active: boolean; version?: number }) {
   await db.transaction(async (tx) => {
-    const { rows: [before] } = await tx.query('SELECT code, name, name_en, sort, active FROM policy_category WHERE code = $1 FOR UPDATE', [c.code]);
+    const { rows: [before] } = await tx.query('SELECT code, name, name_en, sort, active, version FROM policy_category WHERE code = $1 FOR UPDATE', [c.code]);
+    // adding a code someone else added meanwhile, or changing what someone else changed: 409
+    if (before ? before.version !== c.version : c.version !== undefined) throw errors.staleVersion();
     await tx.query(
       `INSERT INTO policy_category (code, name, name_en, sort, active) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, name_en = EXCLUDED.name_en, sort = EXCLUDED.sort, active = EXCLUDED.active,

@@ -1,4 +1,5 @@
-// 政策库: search with facets; staff add, import, export and compile a booklet 汇编成册.
+// 政策库: search with facets; staff add, import, export, compile a booklet 汇编成册 and publish portal
+// notices; admins keep the category dictionary.
 import { useRef, useState } from 'react';
 import { App, Button, Form, Input, Modal, Space, Upload } from 'antd';
 import { BookOutlined, DownloadOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
@@ -10,10 +11,11 @@ import { useAuth } from '../../auth/AuthContext';
 import AppPage from '../../components/AppPage';
 import { policyApi } from './api';
 import PolicySearchView from './PolicySearchView';
+import { CategoriesButton, PublishNoticeButton } from './PolicyAdminTools';
 
 export default function PoliciesPage() {
   const { t } = useTranslation();
-  const { access } = useAuth();
+  const { access, user } = useAuth();
   const { message, modal } = App.useApp();
   const navigate = useNavigate();
   const [selected, setSelected] = useState<number[]>([]);
@@ -50,6 +52,8 @@ export default function PoliciesPage() {
           {selected.length ? t('policies.bookletSelected', { count: selected.length }) : t('policies.bookletSearch')}
         </Button>
         <Button icon={<DownloadOutlined />} onClick={() => policyApi.export(lastQuery.current)}>{t('common.export')}</Button>
+        <PublishNoticeButton />
+        {user?.role === 'admin' && <CategoriesButton />}
       </Space>
     ) : undefined}>
       <PolicySearchView queryKey="policies" search={policyApi.search} detailPath={(id) => `/policies/${id}`} selectable={access.canEditPolicies}

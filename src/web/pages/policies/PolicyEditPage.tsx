@@ -1,6 +1,7 @@
-// 新增 / 编辑政策: the form, with paste or upload of .docx / .txt / .html (text extracted and cleaned by the server).
+// 新增 / 编辑政策: the form, with paste or upload of .docx / .txt / .html (text extracted and cleaned by the server),
+// the structured 适用条件 that drive 精准推送, and attachments once the policy is saved.
 import { useEffect } from 'react';
-import { App, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, TreeSelect, Upload } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, TreeSelect, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -10,9 +11,19 @@ import { isApiError } from '../../api/client';
 import AppPage from '../../components/AppPage';
 import { useScopedRegions } from '../../components/useRegions';
 import { BENEFIT_KINDS, LEVELS, policyApi, type PolicyInput } from './api';
+import AttachmentsEditor from './AttachmentsEditor';
+import ConditionsEditor, { conditionsFromForm, conditionsToForm } from './ConditionsEditor';
 import { useCategories } from './shared';
 
 const DATES = ['issuedOn', 'effectiveOn', 'expiresOn'] as const;
+
+/** The server's field names ('conditions.minRdRatio', 'benefits.0.description', 'conditions.industries.1') as form paths. */
+function fieldPath(name: string): (string | number)[] {
+  const parts = name.split('.');
+  if (parts[0] === 'conditions') return parts.slice(0, 2);
+  if (parts[0] === 'benefits' && parts.length >= 3) return ['benefits', Number(parts[1]), parts[2]];
+  return [parts[0]];
+}
 
 export default function PolicyEditPage() {
   const { t } = useTranslation();
@@ -27,9 +38,13 @@ export default function PolicyEditPage() {
   const existing = useQuery({ queryKey: ['policy', id], queryFn: () => policyApi.get(Number(id)), enabled: editing });
   const level = Form.useWatch('level', form);
 
+  // (re)fill the form when a version is loaded: not when only the attachment list changed
+  const loaded = existing.data ? `${existing.data.id}:${existing.data.version}:${existing.data.updatedAt}` : null;
   useEffect(() => {
-    if (existing.data) form.setFieldsValue({ ...existing.data, ...Object.fromEntries(DATES.map((d) => [d, existing.data[d] ? dayjs(existing.data[d]) : null])) });
-  }, [existing.data, form]);
+    const d = existing.data;
+    if (d) form.setFieldsValue({ ...d, ...Object.fromEntries(DATES.map((k) => [k, d[k] ? dayjs(d[k]) : null])), conditions: conditionsToForm(d.conditions as never) });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [loaded, form]);
 
   const extract = async (file: File) => {
     try {
@@ -47,16 +62,23 @@ export default function PolicyEditPage() {
     const v = await form.validateFields();
     const body: PolicyInput = { ...v, ...Object.fromEntries(DATES.map((d) => [d, v[d] ? v[d].format('YYYY-MM-DD') : null])),
       regionCode: v.level === 'national' ? null : v.regionCode, benefits: v.benefits ?? [], categories: v.categories ?? [], summary: v.summary ?? '',
-      text: v.text ?? '', interpretation: v.interpretation ?? '', issuer: v.issuer ?? '' };
+      text: v.text ?? '', interpretation: v.interpretation ?? '', issuer: v.issuer ?? '', conditions: conditionsFromForm(v.conditions) };
     try {
       const saved = editing ? await policyApi.update(Number(id), { ...body, version: existing.data!.version }) : await policyApi.create(body);
       client.invalidateQueries({ queryKey: ['policy'] });
       client.invalidateQueries({ queryKey: ['policies'] });
+      client.invalidateQueries({ queryKey: ['policy-enterprises'] });
       message.success(t('policies.saved'));
       navigate(`/policies/${saved.id}`);
     } catch (e) {
-      if (isApiError(e) && e.fields) form.setFields(Object.entries(e.fields).map(([name, errors]) => ({ name, errors: [String(errors)] })));
       message.error((e as Error).message);
+      if (!isApiError(e)) return;
+      if (e.status === 409 && editing && !e.fields) {
+        // someone else saved meanwhile: show what is stored now
+        await existing.refetch();
+        return;
+      }
+      if (e.fields) form.setFields(Object.entries(e.fields).map(([name, error]) => ({ name: fieldPath(name), errors: [String(error)] })));
     }
   };
 
@@ -84,6 +106,16 @@ export default function PolicyEditPage() {
               </Form.Item>
             </Col>
             <Col span={24}><Form.Item name="interpretation" label={t('policies.interpretation')}><Input.TextArea rows={4} /></Form.Item></Col>
+            <Col span={24}>
+              <Card type="inner" size="small" title={t('policies.conditions.title')} style={{ marginBottom: 24 }} data-testid="conditions-editor">
+                <ConditionsEditor regionOptions={regions.scopedOptions} />
+              </Card>
+            </Col>
+            <Col span={24}>
+              <Card type="inner" size="small" title={t('policies.attachments')} style={{ marginBottom: 24 }}>
+                {editing && existing.data ? <AttachmentsEditor policy={existing.data} /> : <Alert type="info" showIcon message={t('policies.attachmentsAfterSave')} />}
+              </Card>
+            </Col>
             <Col span={24}>
               <Form.List name="benefits">{(fields, { add, remove }) => (
                 <Form.Item label={t('policies.benefits')}>

@@ -29,7 +29,7 @@ export interface PolicyDetail extends PolicyInput {
   relations: { kind: 'amends' | 'replaces' | 'repeals'; direction: 'in' | 'out'; id: number; title: string; docNumber: string | null; status: PolicyStatus }[];
   attachments: { id: number; fileName: string; contentType: string; size: number }[];
 }
-export interface Category { code: string; name: string; nameEn: string; sort: number; active: boolean }
+export interface Category { code: string; name: string; nameEn: string; sort: number; active: boolean; version?: number }
 export interface Check { key: string; met: boolean; required: string; actual: string }
 export interface MatchedPolicy { policy: { id: number; title: string; docNumber: string | null; issuer: string; level: PolicyLevel; issuedOn: string | null; benefits: Benefit[] }; met: Check[]; missing: Check[] }
 export interface MatchedEnterprise { id: number; name: string; uscc: string; regionName: string; contactName: string; contactPhone: string | null; currentTiers: string[]; missing: Check[] }
@@ -39,7 +39,7 @@ export interface Review {
   items?: { policyId: number; title: string; docNumber: string | null; issuer: string; policyStatus: string; issuedOn: string | null; decision: 'keep' | 'amend' | 'repeal' | null;
     reason: string; replacementId: number | null; replacementTitle: string | null; version: number }[];
 }
-export interface Notice { id: number; title: string; body: string; regionName: string | null; publishedOn: string }
+export interface Notice { id: number; title: string; body: string; regionCode: string | null; regionName: string | null; publishedOn: string }
 
 /** POSTs JSON and saves the file the server answers with (booklet). */
 async function postDownload(path: string, body: unknown, fallbackName: string) {
@@ -72,6 +72,14 @@ export const policyApi = {
   update: (id: number, body: Partial<PolicyInput> & { version: number }) => api.patch<PolicyDetail>(`/policies/${id}`, body),
   remove: (id: number) => api.delete<void>(`/policies/${id}`),
   categories: () => api.get<{ items: Category[] }>('/policies/categories'),
+  /** adds a category (no version) or changes one (the version read) */
+  saveCategory: (c: Category) => api.put<{ items: Category[] }>(`/policies/categories/${encodeURIComponent(c.code)}`, c),
+  addAttachment: (id: number, file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return api.upload<PolicyDetail>(`/policies/${id}/attachments`, form);
+  },
+  removeAttachment: (id: number, attachmentId: number) => api.delete<PolicyDetail>(`/policies/${id}/attachments/${attachmentId}`),
   extract: (file: File) => {
     const form = new FormData();
     form.append('file', file);
@@ -101,4 +109,5 @@ export const portalApi = {
   search: (query: ListQuery) => api.get<PolicySearch>('/portal/policies', query),
   get: (id: number) => api.get<PolicyDetail>(`/portal/policies/${id}`),
   notices: (query: ListQuery) => api.get<{ items: Notice[]; total: number }>('/portal/notices', query),
+  publishNotice: (body: { title: string; body: string; regionCode?: string | null; publishedOn?: string }) => api.post<{ id: number }>('/portal/notices', body),
 };
