@@ -29,6 +29,25 @@ export interface Database extends Queryable {
   connection: pg.ClientConfig;
 }
 
+/**
+ * pglite-socket serves all connections on PGlite's one session and keeps a connection's turn only
+ * inside an explicit transaction block. A Bind too large for one socket read can then be
+ * preceded by another connection's query, which discards the unnamed statement ("unnamed
+ * prepared statement does not exist"; measured by bench:search with 3 MB batches and the
+ * watchdog's ping). So on the embedded database a query with large parameters runs in a
+ * transaction of its own. Small queries arrive in one read and are not affected.
+ */
+const LARGE_PARAMETERS = 16 * 1024;
+
+function approxBytes(values: unknown): number {
+  if (values === null || values === undefined) return 0;
+  if (typeof values === 'string') return values.length * 3;
+  if (Buffer.isBuffer(values)) return values.length;
+  if (Array.isArray(values)) return values.reduce((n: number, v) => n + approxBytes(v), 0);
+  if (typeof values === 'object') return JSON.stringify(values).length;
+  return 8;
+}
+
 export interface OpenOptions {
   databaseUrl: string | null;
   dataDir: string;
@@ -71,11 +90,14 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     }
   };
 
-  return {
+  const database: Database = {
     kind: embedded ? 'pglite' : 'postgres',
     embedded,
     connection,
-    query: (text, values) => observed(() => pool.query(text, values as any[])),
+    query: (text, values) =>
+      embedded && approxBytes(values) > LARGE_PARAMETERS
+        ? database.transaction((tx) => tx.query(text, values))
+        : observed(() => pool.query(text, values as any[])),
     async transaction(work) {
       const client = await pool.connect();
       // A connection lost mid-transaction rejects the running query; without a listener the
@@ -102,6 +124,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       await embedded?.stop();
     },
   };
+  return database;
 }
 
 export function openDatabaseFromConfig(config: Config): Promise<Database> {
