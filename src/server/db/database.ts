@@ -20,32 +20,14 @@ export interface Database extends Queryable {
   kind: 'pglite' | 'postgres';
   /**
    * Runs `work` in one transaction on one client. On the embedded database every statement
-   * inside must go through `tx` (the multiplexer runs one transaction at a time).
+   * inside must go through `tx` (the socket server runs one transaction at a time, so a query on
+   * another connection would wait for the transaction that waits for it).
    */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
   embedded: EmbeddedDatabase | null;
   /** How to open one more connection to the same database (backup, COPY). */
   connection: pg.ClientConfig;
-}
-
-/**
- * pglite-socket serves all connections on PGlite's one session and keeps a connection's turn only
- * inside an explicit transaction block. A Bind too large for one socket read can then be
- * preceded by another connection's query, which discards the unnamed statement ("unnamed
- * prepared statement does not exist"; measured by bench:search with 3 MB batches and the
- * watchdog's ping). So on the embedded database a query with large parameters runs in a
- * transaction of its own. Small queries arrive in one read and are not affected.
- */
-const LARGE_PARAMETERS = 16 * 1024;
-
-function approxBytes(values: unknown): number {
-  if (values === null || values === undefined) return 0;
-  if (typeof values === 'string') return values.length * 3;
-  if (Buffer.isBuffer(values)) return values.length;
-  if (Array.isArray(values)) return values.reduce((n: number, v) => n + approxBytes(v), 0);
-  if (typeof values === 'object') return JSON.stringify(values).length;
-  return 8;
 }
 
 export interface OpenOptions {
@@ -94,10 +76,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     kind: embedded ? 'pglite' : 'postgres',
     embedded,
     connection,
-    query: (text, values) =>
-      embedded && approxBytes(values) > LARGE_PARAMETERS
-        ? database.transaction((tx) => tx.query(text, values))
-        : observed(() => pool.query(text, values as any[])),
+    query: (text, values) => observed(() => pool.query(text, values as any[])),
     async transaction(work) {
       const client = await pool.connect();
       // A connection lost mid-transaction rejects the running query; without a listener the

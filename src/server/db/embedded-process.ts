@@ -10,7 +10,7 @@
  */
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { PGLiteSocketServer } from './pglite-socket-server';
 
 const [dataDir, socketPath] = process.argv.slice(2);
 
