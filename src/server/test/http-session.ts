@@ -29,7 +29,7 @@ export class HttpSession {
     const isBuffer = Buffer.isBuffer(body);
     if (body !== undefined && !isBuffer && !h['content-type']) h['content-type'] = 'application/json';
     const res = await fetch(this.baseUrl + path, {
-      method, headers: h, body: body === undefined ? undefined : isBuffer ? (body as Buffer) : JSON.stringify(body),
+      method, headers: h, body: body === undefined ? undefined : isBuffer ? new Uint8Array(body as Buffer) : JSON.stringify(body),
     });
     this.remember(res);
     const text = await res.text();
