@@ -15,7 +15,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Config } from './config';
 import type { Database } from './db/database';
 import { registerCsrf } from './http/csrf';
-import { notFound, registerErrorHandler } from './http/error-handler';
+import { newRequestId, notFound, registerErrorHandler } from './http/error-handler';
 import auditRoutes from './modules/audit/routes';
 import authRoutes from './modules/auth/routes';
 import enterpriseRoutes, { eligibilityRoutes } from './modules/enterprises/routes';
@@ -40,12 +40,13 @@ export async function buildApp(config: Config, db: Database, options: { logger?:
     logger: options.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers["x-xsrf-token"]'] } : false,
     trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
+    genReqId: () => newRequestId(),
   });
   app.decorate('db', db);
   app.decorate('config', config);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandler(app);
+  registerErrorHandler(app, { logToStderr: !options.logger });
 
   await app.register(cookie);
   await app.register(helmet, {
@@ -91,8 +92,27 @@ export async function buildApp(config: Config, db: Database, options: { logger?:
   }, { prefix: '/api/v1' });
 
   // The built web app; any other GET outside /api answers index.html (client-side routes).
+  // Files under /assets/ have content hashes in their names: cached for a year, never revalidated;
+  // everything else (index.html) is revalidated on every load. The build writes .br / .gz next to
+  // each asset (scripts/precompress.mjs), sent to browsers that accept them.
   const hasWeb = fs.existsSync(path.join(config.webDir, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: config.webDir, wildcard: true });
+  const assetsDir = path.join(config.webDir, 'assets') + path.sep;
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: config.webDir,
+      wildcard: true,
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders(res, file) {
+        if (file.startsWith(assetsDir)) {
+          res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+          res.setHeader('vary', 'accept-encoding');
+        } else {
+          res.setHeader('cache-control', 'no-cache');
+        }
+      },
+    });
+  }
   app.setNotFoundHandler((req, reply) => {
     if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.header('cache-control', 'no-cache').sendFile('index.html');
     return notFound(req, reply);

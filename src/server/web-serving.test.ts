@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
+import { precompressDir } from '../../scripts/precompress.mjs';
 import { startTestApp, TestClient, type TestApp } from './test/harness';
 
 describe('serving the web app', () => {
@@ -27,5 +29,47 @@ describe('serving the web app', () => {
     const api = await c.get('/api/v1/nope');
     assert.equal(api.statusCode, 404);
     assert.equal(api.json().error.code, 'ROUTE_NOT_FOUND');
+  });
+
+  it('sends hashed assets precompressed (brotli, gzip) and cached for a year; index.html with no-cache', async () => {
+    const script = `export const rows = [${Array.from({ length: 400 }, (_, i) => `{ id: ${i}, name: "指标 ${i}" }`).join(', ')}];`;
+    fs.writeFileSync(path.join(webDir, 'assets', 'index-Ab12Cd34.js'), script);
+    fs.writeFileSync(path.join(webDir, 'assets', 'tiny-Ef56Gh78.js'), 'x()');
+    await precompressDir(webDir);
+    assert.ok(fs.existsSync(path.join(webDir, 'assets', 'index-Ab12Cd34.js.br')), 'the build step writes .br');
+    assert.ok(fs.existsSync(path.join(webDir, 'assets', 'index-Ab12Cd34.js.gz')), 'the build step writes .gz');
+    assert.ok(!fs.existsSync(path.join(webDir, 'assets', 'tiny-Ef56Gh78.js.br')), 'files under 1 KB are left alone');
+
+    const c = new TestClient(t.app);
+    const immutable = 'public, max-age=31536000, immutable';
+    const br = await c.get('/assets/index-Ab12Cd34.js', { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    assert.equal(br.statusCode, 200);
+    assert.equal(br.headers['content-encoding'], 'br');
+    assert.match(String(br.headers['content-type']), /javascript/);
+    assert.equal(br.headers['cache-control'], immutable);
+    assert.match(String(br.headers.vary), /accept-encoding/i);
+    assert.ok(br.rawPayload.length < script.length / 3, `brotli body ${br.rawPayload.length} B of ${script.length} B`);
+    assert.equal(zlib.brotliDecompressSync(br.rawPayload).toString(), script);
+
+    const gz = await c.get('/assets/index-Ab12Cd34.js', { headers: { 'accept-encoding': 'gzip' } });
+    assert.equal(gz.headers['content-encoding'], 'gzip');
+    assert.equal(gz.headers['cache-control'], immutable);
+    assert.equal(zlib.gunzipSync(gz.rawPayload).toString(), script);
+
+    const plain = await c.get('/assets/index-Ab12Cd34.js', { headers: { 'accept-encoding': 'identity' } });
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.equal(plain.body, script);
+    assert.equal(plain.headers['cache-control'], immutable);
+
+    const tiny = await c.get('/assets/tiny-Ef56Gh78.js', { headers: { 'accept-encoding': 'br' } });
+    assert.equal(tiny.body, 'x()', 'a file without a compressed variant is sent as it is');
+    assert.equal(tiny.headers['cache-control'], immutable);
+
+    for (const url of ['/', '/index.html', '/indicators', '/users/42']) {
+      const page = await c.get(url, { headers: { 'accept-encoding': 'gzip, br' } });
+      assert.equal(page.statusCode, 200, url);
+      assert.match(page.body, /<title>科创<\/title>/, url);
+      assert.equal(page.headers['cache-control'], 'no-cache', url);
+    }
   });
 });
