@@ -6,7 +6,7 @@
  */
 import { docNumberKey, docNumberKeys, docNumberTokens, findDocNumbers, parseDocNumber, type DocNumber } from './docnumber';
 import { normalizeAligned, normalizeText } from './normalize';
-import { cut, indexTokens } from './segment';
+import { cut, indexTokens, isQueryStop, type Token } from './segment';
 
 export { cleanPastedText, normalizeText, toSimplified } from './normalize';
 export { canonicalDocNumber, findDocNumbers, formatDocNumber, parseDocNumber, docNumberKey, type DocNumber } from './docnumber';
@@ -78,6 +78,10 @@ export function indexDocument(f: SearchFields): IndexedDocument {
 export interface SearchQuery {
   /** tsquery text, to be cast with ::tsquery; null when the query has nothing to search for */
   tsquery: string | null;
+  /** the clauses the strict query ANDs, each a tsquery of its own (one word, phrase or synonym group) */
+  clauses: string[];
+  /** the relaxed query: any clause (OR); null when there is at most one clause, so nothing to relax */
+  relaxed: string | null;
   /** keys of the 文号 in the query: a policy whose own number has one of them ranks first */
   docKeys: string[];
   /** words and characters to highlight */
@@ -85,12 +89,89 @@ export interface SearchQuery {
   normalised: string;
 }
 
-/** A query in the same tokens as the index: words ANDed, runs of single characters as phrases. */
-export function buildQuery(q: string): SearchQuery {
+/** Groups of words that mean the same (高企 = 高新技术企业), as stored in the synonym dictionary. */
+export type Synonyms = readonly (readonly string[])[];
+
+const SEPARATORS = /[\s,，;；、。.!！?？:："“”'‘’()（）《》〈〉【】\[\]{}<>|/\\+&-]+/;
+
+const isSingleHan = (term: string) => [...term].length === 1 && /\p{Script=Han}/u.test(term);
+
+/** Clauses of a run of tokens: words as they are, runs of adjacent single characters as phrases. */
+function tokenClauses(tokens: Token[], terms: string[]): string[] {
+  const clauses: string[] = [];
+  let run: string[] = [];
+  let lastEnd = -1;
+  const flush = () => {
+    if (run.length) terms.push(run.join(''));
+    if (run.length === 1) clauses.push(quote(run[0]));
+    else if (run.length > 1) clauses.push(`(${run.map(quote).join(' <-> ')})`);
+    run = [];
+  };
+  for (const t of tokens) {
+    if (isSingleHan(t.term) && (run.length === 0 || t.offset === lastEnd)) { run.push(t.term); lastEnd = t.offset + 1; continue; }
+    flush();
+    if (isSingleHan(t.term)) { run.push(t.term); lastEnd = t.offset + 1; continue; }
+    terms.push(t.term);
+    clauses.push(quote(t.term));
+  }
+  flush();
+  return clauses;
+}
+
+interface SynonymIndex { byText: Map<string, string[]>; maxTokens: number }
+
+/** Each member's normalised text → the tsquery alternatives of its whole group. */
+function synonymIndex(synonyms: Synonyms): SynonymIndex {
+  const byText = new Map<string, string[]>();
+  let maxTokens = 1;
+  for (const group of synonyms) {
+    const members = [...new Set(group.map((m) => normalizeText(m).toLowerCase()).filter(Boolean))];
+    if (members.length < 2) continue;
+    for (const m of members) {
+      maxTokens = Math.max(maxTokens, cut(m).length);
+      byText.set(m, members);
+    }
+  }
+  return { byText, maxTokens };
+}
+
+/** The tokens of a chunk with its synonym groups found: a run of adjacent tokens spelling a member. */
+function expand(tokens: Token[], syn: SynonymIndex, terms: string[]): string[] {
+  const clauses: string[] = [];
+  let plain: Token[] = [];
+  for (let i = 0; i < tokens.length;) {
+    let matched: { end: number; members: string[] } | null = null;
+    let text = '';
+    for (let j = i; j < tokens.length && j < i + syn.maxTokens; j++) {
+      if (j > i && tokens[j].offset !== tokens[j - 1].offset + [...tokens[j - 1].term].length) break;
+      text += tokens[j].term;
+      const members = syn.byText.get(text);
+      if (members) matched = { end: j + 1, members };
+    }
+    if (!matched) { plain.push(tokens[i]); i++; continue; }
+    clauses.push(...tokenClauses(plain, terms));
+    plain = [];
+    const alternatives = matched.members.map((m) => {
+      const parts = tokenClauses(cut(m).filter((t) => !isQueryStop(t.term)), terms);
+      return parts.length === 1 ? parts[0] : `(${parts.join(' & ')})`;
+    });
+    clauses.push(`(${[...new Set(alternatives)].join(' | ')})`);
+    i = matched.end;
+  }
+  clauses.push(...tokenClauses(plain, terms));
+  return clauses;
+}
+
+/**
+ * A query in the same tokens as the index: words ANDed, runs of single characters as phrases,
+ * question words dropped, a synonym group's member answered by any member of the group.
+ */
+export function buildQuery(q: string, synonyms: Synonyms = []): SearchQuery {
   const normalised = normalizeText(q).toLowerCase();
   const clauses: string[] = [];
   const docKeys: string[] = [];
   const terms: string[] = [];
+  const syn = synonymIndex(synonyms);
   let rest = normalised;
   for (const d of findDocNumbers(normalised).reverse()) {
     const tails = d.prefix ? docNumberTokens(d).slice(1) : [docNumberTokens(d)[0]];
@@ -98,28 +179,16 @@ export function buildQuery(q: string): SearchQuery {
     docKeys.push(...docNumberKeys(d));
     rest = rest.slice(0, d.start) + ' ' + rest.slice(d.end);
   }
-  for (const chunk of rest.split(/[\s,，;；、。.!！?？:："“”'‘’()（）《》〈〉【】\[\]{}<>|/\\+&-]+/).filter(Boolean)) {
-    const tokens = cut(chunk);
-    let run: string[] = [];
-    let lastEnd = -1;
-    const flush = () => {
-      if (run.length) terms.push(run.join(''));
-      if (run.length === 1) clauses.push(quote(run[0]));
-      else if (run.length > 1) clauses.push(`(${run.map(quote).join(' <-> ')})`);
-      run = [];
-    };
-    for (const t of tokens) {
-      const single = [...t.term].length === 1 && /\p{Script=Han}/u.test(t.term);
-      if (single && (run.length === 0 || t.offset === lastEnd)) { run.push(t.term); lastEnd = t.offset + 1; continue; }
-      flush();
-      if (single) { run.push(t.term); lastEnd = t.offset + 1; continue; }
-      terms.push(t.term);
-      clauses.push(quote(t.term));
-    }
-    flush();
+  for (const chunk of rest.split(SEPARATORS).filter(Boolean)) {
+    // a question word ends a phrase of single characters as a separator would
+    const tokens = cut(chunk).filter((t) => !isQueryStop(t.term));
+    clauses.push(...expand(tokens, syn, terms));
   }
-  const unique = [...new Set(terms)];
-  return { tsquery: clauses.length ? [...new Set(clauses)].join(' & ') : null, docKeys: [...new Set(docKeys)], terms: unique, normalised };
+  const unique = [...new Set(clauses)];
+  return {
+    tsquery: unique.length ? unique.join(' & ') : null, clauses: unique, relaxed: unique.length > 1 ? unique.join(' | ') : null,
+    docKeys: [...new Set(docKeys)], terms: [...new Set(terms)], normalised,
+  };
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

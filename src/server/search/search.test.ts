@@ -105,3 +105,43 @@ describe('index and query agree', () => {
     assert.equal(highlightAll('<b>高新技術企業</b>', buildQuery('高新技术企业').terms), '&lt;b&gt;<em>高新技術企業</em>&lt;/b&gt;');
   });
 });
+
+describe('queries as people ask them', () => {
+  const lexemes = (vector: string) => new Set([...vector.matchAll(/'((?:[^']|'')+)':/g)].map((m) => m[1]));
+  const hits = (doc: ReturnType<typeof indexDocument>, tsquery: string) => {
+    // a tiny evaluator of our own tsquery shape: ( a | b ) & c, phrases of single characters as AND
+    const have = lexemes(doc.vector);
+    const ands = tsquery.split(' & ');
+    return ands.every((clause) => clause.replace(/^\(|\)$/g, '').split(' | ').some((alt) =>
+      alt.replace(/^\(|\)$/g, '').split(/ & | <-> /).every((t) => have.has(t.replace(/^\(|\)$/g, '').slice(1, -1)))));
+  };
+  const voucher = indexDocument({ title: '庆阳市科技创新券管理办法（试行）', text: '第五条 申领对象为在本市注册、已入库科技型中小企业信息库的企业。' });
+  const reward = indexDocument({ title: '庆阳市高新技术企业培育奖励办法', text: '第三条 对首次认定为高新技术企业的，一次性奖励30万元。' });
+
+  it('lets question and function words not veto a match', () => {
+    const q = buildQuery('創新券怎麼申請');
+    assert.deepEqual(q.terms, ['创新券']);
+    assert.ok(hits(voucher, q.tsquery!), q.tsquery!);
+    for (const s of ['如何申请创新券', '创新券怎么办理？', '请问创新券在哪里申报']) assert.ok(hits(voucher, buildQuery(s).tsquery!), s);
+  });
+
+  it('expands abbreviations from the synonym dictionary, both ways', () => {
+    const synonyms = [['高企', '高新技术企业'], ['科小', '科技型中小企业'], ['加计扣除', '研发费用加计扣除']];
+    const q = buildQuery('高企培育奖励', synonyms);
+    assert.ok(hits(reward, q.tsquery!), q.tsquery!);
+    assert.ok(!hits(reward, buildQuery('高企培育奖励').tsquery!), 'without the dictionary it does not');
+    assert.ok(q.terms.includes('高新技术企业'), 'the long form is highlighted too');
+    assert.ok(hits(voucher, buildQuery('科小', synonyms).tsquery!));
+    const back = indexDocument({ title: '高企认定', text: '' });
+    assert.ok(hits(back, buildQuery('高新技术企业认定', synonyms).tsquery!));
+    // the compound finds documents that only say 加计扣除
+    const short = indexDocument({ title: '加计扣除比例', text: '' });
+    assert.ok(hits(short, buildQuery('研发费用加计扣除', synonyms).tsquery!));
+  });
+
+  it('offers each clause for a relaxed query: any term, ranked by how many match', () => {
+    const q = buildQuery('科技特派员 创新券 怎么申请');
+    assert.deepEqual(q.clauses, ["'科技特派员'", "'创新券'"]);
+    assert.equal(q.relaxed, "'科技特派员' | '创新券'");
+  });
+});

@@ -24,6 +24,20 @@ function segmenter(): Jieba {
 const STOP = new Set(['的', '了', '和', '与', '及', '或', '等', '在', '对', '为', '是', '之', '其', '以', '于', '由', '把', '被', '将',
   '关于', '有关', '进一步', '一', '个', '这', '那', '也', '并', '而', '又', '就', '都', '各', '年', '月', '日', '号', '第']);
 
+/**
+ * Words a question is made of that a policy does not have to contain (query side only, so the
+ * index needs no rebuild): question and function words, and verbs every application uses
+ * ("创新券怎么申请" asks for 创新券, not for a text that says 怎么 and 申请).
+ */
+const QUERY_STOP = new Set(['怎么', '怎样', '怎么样', '怎么办', '如何', '什么', '哪些', '哪个', '哪里', '哪儿', '多少', '是否', '能否', '能不能', '可不可以',
+  '有没有', '可以', '可否', '能', '会', '该', '吗', '呢', '吧', '啊', '呀', '么', '咋', '请问', '请', '我', '我们', '我司', '本人', '你', '您', '想', '要',
+  '需要', '应该', '应当', '去', '到', '给', '让', '有', '具体', '相关', '一下', '申请', '申报', '办理', '享受', '领取', '申领', '获得', '政策']);
+
+/** Whether a query word only asks, and must not veto a match. */
+export function isQueryStop(token: string): boolean {
+  return QUERY_STOP.has(token);
+}
+
 const WORD = /[\p{L}\p{N}]/u;
 
 export function isIndexable(token: string): boolean {
