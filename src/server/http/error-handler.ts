@@ -1,4 +1,5 @@
 /** Turns every failure into `{ error: { code, message, fields? } }` in the request's language. */
+import crypto from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type FieldProblem } from './errors';
@@ -30,15 +31,47 @@ function fieldsOf(lang: Lang, fields: Record<string, FieldProblem>): Record<stri
 
 function send(reply: FastifyReply, lang: Lang, status: number, code: MessageKey, params: Record<string, unknown> = {},
   fields?: Record<string, FieldProblem>, detail?: Record<string, unknown>) {
+  // A failure of ours (5xx) carries the request id, so a clerk can quote it and we can find the log line.
+  const requestId = status >= 500 ? { requestId: String(reply.request.id) } : {};
+  const message = translate(lang, code, params) + (status >= 500 ? translate(lang, 'REQUEST_ID_SUFFIX', { id: reply.request.id }) : '');
   return reply.status(status).send({
-    error: { code, message: translate(lang, code, params), ...(fields ? { fields: fieldsOf(lang, fields) } : {}), ...detail },
+    error: { code, message, ...(fields ? { fields: fieldsOf(lang, fields) } : {}), ...detail, ...requestId },
   });
 }
 
-export function registerErrorHandler(app: FastifyInstance): void {
+/** Errors that mean the database did not answer at all (lost or refused connection, shutdown). */
+export function isDatabaseUnreachable(err: unknown): boolean {
+  const e = err as { code?: string; message?: string } | null;
+  if (!e) return false;
+  if (typeof e.code === 'string' && (/^08/.test(e.code) || ['57P01', '57P02', '57P03', 'ECONNREFUSED', 'ECONNRESET', 'ENOENT', 'EPIPE'].includes(e.code))) return true;
+  return /Connection terminated|connect ECONNREFUSED|connect ENOENT|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(e.message ?? '');
+}
+
+/** A 5xx is a defect or an outage: always logged with its request id, also when the access log is off. */
+function logFailure(req: FastifyRequest, err: unknown, what: string, toStderr: boolean) {
+  req.log.error({ err, reqId: req.id }, what);
+  if (toStderr) console.error(`[${req.id}] ${req.method} ${req.url.split('?')[0]}: ${what}:`, err);
+}
+
+/** Short, unambiguous ids a clerk can read out over the phone (no 0/O, 1/I). */
+const ID_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+export function newRequestId(): string {
+  const bytes = crypto.randomBytes(8);
+  let id = '';
+  for (const b of bytes) id += ID_ALPHABET[b % ID_ALPHABET.length];
+  return `${id.slice(0, 4)}-${id.slice(4)}`;
+}
+
+/** `logToStderr`: the app runs without a logger (tests, KECHUANG_LOG=0), so 5xx go to stderr. */
+export function registerErrorHandler(app: FastifyInstance, options: { logToStderr?: boolean } = {}): void {
+  const toStderr = options.logToStderr ?? false;
+  app.addHook('onRequest', async (req, reply) => { reply.header('x-request-id', req.id); });
   app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
     const lang = req.lang ?? 'zh-CN';
-    if (err instanceof AppError) return send(reply, lang, err.status, err.code, err.params, err.fields, err.detail);
+    if (err instanceof AppError) {
+      if (err.status >= 500) logFailure(req, (err as { cause?: unknown }).cause ?? err, err.code, toStderr);
+      return send(reply, lang, err.status, err.code, err.params, err.fields, err.detail);
+    }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const fields: Record<string, FieldProblem> = {};
       for (const v of err.validation) {
@@ -49,12 +82,16 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     const pgCode = (err as unknown as { code?: string }).code;
     if (err.message?.includes('Query read timeout') || pgCode === '57014') {
-      req.log.warn({ err }, 'query timed out');
+      logFailure(req, err, 'query timed out', toStderr);
       return send(reply, lang, 503, 'DB_TIMEOUT');
+    }
+    if (isDatabaseUnreachable(err)) {
+      logFailure(req, err, 'database unreachable', toStderr);
+      return send(reply, lang, 503, 'DB_UNAVAILABLE');
     }
     if (err.statusCode === 413 || pgCode === 'FST_REQ_FILE_TOO_LARGE') return send(reply, lang, 413, 'PAYLOAD_TOO_LARGE');
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return send(reply, lang, err.statusCode, 'BAD_REQUEST');
-    req.log.error({ err }, 'unhandled error');
+    logFailure(req, err, 'unhandled error', toStderr);
     return send(reply, lang, 500, 'INTERNAL');
   });
 

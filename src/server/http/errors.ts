@@ -31,6 +31,8 @@ export const errors = {
   forbidden: () => new AppError(403, 'FORBIDDEN'),
   notFound: () => new AppError(404, 'NOT_FOUND'),
   staleVersion: () => new AppError(409, 'STALE_VERSION'),
+  /** The database did not answer; `cause` is logged with the request id, never sent. */
+  databaseUnavailable: (cause: unknown) => Object.assign(new AppError(503, 'DB_UNAVAILABLE'), { cause }),
   conflict: (code: MessageKey, field?: string, fieldKey?: MessageKey) =>
     new AppError(409, code, {}, field && fieldKey ? { [field]: { key: fieldKey } } : undefined),
 };

@@ -31,9 +31,11 @@ const zh = {
   FILE_REQUIRED: '请上传文件',
   CANNOT_ACT_ON_SELF: '不能对自己的账号执行此操作',
   DB_TIMEOUT: '数据库繁忙，请稍后重试',
+  DB_UNAVAILABLE: '数据库暂时无法访问，请稍后重试；您的登录状态已保留',
   PAYLOAD_TOO_LARGE: '上传内容过大',
   BAD_REQUEST: '请求格式不正确',
   INTERNAL: '服务器内部错误，请稍后重试',
+  REQUEST_ID_SUFFIX: '（请求编号 {id}，联系管理员时请提供）',
   // field problems
   'field.required': '必填',
   'field.invalid': '格式不正确',
@@ -73,6 +75,10 @@ const zh = {
   STAT_LOCKED: '该年度数据已确认，如需修改请联系所在地区科技局退回',
   INVALID_TRANSITION: '当前状态（{from}）不能执行此操作',
   IMPORT_TOO_LARGE: '导入文件最多 {max} 行',
+  IMPORT_EMPTY: '文件中没有可导入的数据行（模板中的示例行不会导入）',
+  IMPORT_FILE_CHANGED: '文件与预览时的不一致，请重新预览后再导入',
+  IMPORT_DUPLICATE: '该文件已于 {at} 由 {by} 导入过，确认要再次导入吗？',
+  REGISTRATION_LICENSE_REQUIRED: '请上传营业执照（JPG、PNG 图片或 PDF）',
   TIER_EXISTS: '该企业本年度已有此类认定记录',
   // indicators (M10)
   INDICATOR_COMPUTED: '指标 {code} 由登记数据自动计算，不能录入或导入',
@@ -92,6 +98,8 @@ const zh = {
   'field.policy.expiry_before_effective': '失效日期不能早于施行日期',
   'field.policy.unknown': '政策不存在或您无权查看',
   'field.policy.doc_number_exists': '政策库中已有该文号的政策',
+  'field.synonym.too_few': '同义词组至少需要两个不同的词',
+  'field.synonym.taken': '“{term}”已在另一个同义词组中',
   'field.review.not_own_policy': '只能审查本地区已发布的政策',
 } as const;
 
@@ -123,9 +131,11 @@ const en: Record<MessageKey, string> = {
   FILE_REQUIRED: 'Please upload a file',
   CANNOT_ACT_ON_SELF: 'You cannot do this to your own account',
   DB_TIMEOUT: 'The database is busy; please try again',
+  DB_UNAVAILABLE: 'The database cannot be reached at the moment; please try again. You are still signed in',
   PAYLOAD_TOO_LARGE: 'The upload is too large',
   BAD_REQUEST: 'Malformed request',
   INTERNAL: 'Internal server error; please try again later',
+  REQUEST_ID_SUFFIX: ' (request {id}: please quote it when you contact the administrator)',
   'field.required': 'Required',
   'field.invalid': 'Invalid format',
   'field.too_short': 'At least {minimum} characters',
@@ -164,6 +174,10 @@ const en: Record<MessageKey, string> = {
   STAT_LOCKED: 'This year is confirmed; ask the bureau of your region to return it for changes',
   INVALID_TRANSITION: 'Not possible in the current state ({from})',
   IMPORT_TOO_LARGE: 'An import file has at most {max} rows',
+  IMPORT_EMPTY: 'The file has no rows to import (example rows of a template are never imported)',
+  IMPORT_FILE_CHANGED: 'The file differs from the one previewed; preview it again before importing',
+  IMPORT_DUPLICATE: 'This file was already imported on {at} by {by}; import it again?',
+  REGISTRATION_LICENSE_REQUIRED: 'Please upload the business licence (JPG, PNG image or PDF)',
   TIER_EXISTS: 'This enterprise already has this tier for that year',
   INDICATOR_COMPUTED: 'Indicator {code} is computed from the registries; it cannot be entered or imported',
   ITEM_CLOSED: 'This item is closed; reopen it to change it',
@@ -181,6 +195,8 @@ const en: Record<MessageKey, string> = {
   'field.policy.expiry_before_effective': 'The expiry date cannot be before the effective date',
   'field.policy.unknown': 'No such policy, or you may not see it',
   'field.policy.doc_number_exists': 'A policy with this document number is already in the library',
+  'field.synonym.too_few': 'A synonym group needs at least two different words',
+  'field.synonym.taken': '“{term}” is already in another synonym group',
   'field.review.not_own_policy': 'Only published policies of your own region can be reviewed',
 };
 

@@ -60,11 +60,14 @@ export interface TestApp {
 }
 
 /** The app with the demo region and accounts loaded (password DEMO_PASSWORD). */
-export async function startTestApp(target: Target, overrides: Partial<Config> = {}, seed: { enterprises?: number } = {}): Promise<TestApp> {
+export async function startTestApp(target: Target, overrides: Partial<Config> = {}, seed: { enterprises?: number } = {},
+  /** Adds test-only routes before the app is sealed. */
+  extend?: (app: FastifyInstance) => void): Promise<TestApp> {
   const { db, drop } = await openTestDatabase(target);
   await seedDemo(db, { enterprises: seed.enterprises ?? 0, namedFigures: false });
   const config = { ...loadConfig({}), webDir: '/nonexistent', ...overrides };
   const app = await buildApp(config, db);
+  extend?.(app);
   await app.ready();
   return { app, db, config, async close() { await app.close(); await drop(); } };
 }

@@ -1,6 +1,7 @@
 /** Resolves the session cookie into `req.actor` before every route. */
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../db/database';
+import { errors } from '../../http/errors';
 import { langFromHeader } from '../../http/messages';
 import { resolveSession, SESSION_COOKIE, type SessionPolicy } from './sessions';
 
@@ -12,7 +13,13 @@ export function registerSessionHook(app: FastifyInstance, db: Database, policy: 
     req.lang = langFromHeader(req.headers['accept-language']);
     const token = req.cookies[SESSION_COOKIE];
     if (!token || !req.url.startsWith('/api/')) return;
-    req.actor = await resolveSession(db, token, policy);
+    try {
+      req.actor = await resolveSession(db, token, policy);
+    } catch (error) {
+      // The database could not answer: say so (503) and keep the session and its cookie, so
+      // the user carries on signed in once it answers again.
+      throw errors.databaseUnavailable(error);
+    }
     if (!req.actor) {
       req.sessionExpired = true;
       reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure });

@@ -45,7 +45,12 @@ export async function resolveSession(db: Queryable, token: string, policy: Sessi
   );
   const row = rows[0];
   if (!row) {
-    await db.query('DELETE FROM user_session WHERE id = $1', [id]);
+    // Only a session that has really run out is removed here. A look-up that found nothing for
+    // any other reason (an unknown token, a disabled user) must not end anything: a session ends
+    // by its owner, its expiry or an administrator, never by a database mishap.
+    await db.query(
+      `DELETE FROM user_session WHERE id = $1 AND (expires_at <= now() OR last_seen_at <= now() - make_interval(mins => $2))`,
+      [id, policy.idleMinutes]);
     return null;
   }
   if (row.stale_touch) await db.query('UPDATE user_session SET last_seen_at = now() WHERE id = $1', [id]);
