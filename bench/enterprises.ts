@@ -17,7 +17,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { makeUscc, USCC_CHARSET } from '../src/domain/uscc';
 import type { Actor } from '../src/server/http/actor';
 import { assessStored } from '../src/server/modules/enterprises/assessment';
-import { candidatePool, expiringCertificates, fourHasCoverage, tierCounts } from '../src/server/modules/enterprises/cultivation';
+import { candidatePool, expiringCertificates, fourHasCoverage, tierCountsAt } from '../src/server/modules/enterprises/cultivation';
 import { ENTERPRISE_COLUMNS, importEnterprises, importStatistics, STAT_IMPORT_COLUMNS } from '../src/server/modules/enterprises/import';
 import { enterpriseScope } from '../src/server/modules/enterprises/registry';
 import { STAT_FIELDS } from '../src/server/modules/enterprises/stat-fields';
@@ -133,7 +133,7 @@ async function main() {
       console.log(`assessment: ${assessAll.result} in ${assessAll.seconds.toFixed(1)} s`);
       const staff: Actor = { ...admin, role: 'staff', regionCode: '620000' };
       const dash = await withPeakRss(() => Promise.all([
-        tierCounts(db, staff, [2024, 2025, 2026]), fourHasCoverage(db, staff, 2025), expiringCertificates(db, staff, '2026-06-01'), candidatePool(db, staff, '2026-06-01'),
+        tierCountsAt(db, ['620000'], [2024, 2025, 2026].map((y) => ({ year: y, date: `${y}-06-01` }))), fourHasCoverage(db, ['620000'], 2025), expiringCertificates(db, staff, '2026-06-01'), candidatePool(db, staff, '2026-06-01'),
       ]));
       console.log(`cultivation dashboard: ${dash.seconds.toFixed(2)} s`);
       rows.push(`| ${target.name} | ${fmt(ent.result.rows / ent.seconds)} rows/s (${ent.seconds.toFixed(0)} s, peak RSS ${ent.peakMb} MB) | ${fmt(stat.result.rows / stat.seconds)} rows/s (${stat.seconds.toFixed(0)} s, peak RSS ${stat.peakMb} MB) | ${copyCell} | ${fmt(assessAll.result)} in ${assessAll.seconds.toFixed(1)} s (${fmt(assessAll.result / assessAll.seconds)}/s) | ${(dash.seconds * 1000).toFixed(0)} ms |`);

@@ -1,15 +1,16 @@
 /**
  * The cultivation view of a region (梯次培育): counts per tier and year, 双倍增 (this year against
- * last), the candidate pool ranked by closeness to the next tier, 高企 certificates expiring
+ * the same date last year, as the indicator dashboard compares), the candidate pool ranked by closeness to the next tier, 高企 certificates expiring
  * within six months, and "四有" coverage of 规上 industrial enterprises.
  */
 import type { Queryable } from '../../db/database';
 import type { Actor } from '../../http/actor';
+import { errors } from '../../http/errors';
 import { Where } from '../../http/list-query';
+import { limitToRegionScope } from '../../http/scope';
 import { assessStored } from './assessment';
+import { STAT_BASIS, STAT_FIELDS_SUMMED, statFiguresByRegion, subtreeMembership, sumPerRoot, tierCountsByRegion, type TierAsOf } from './figures';
 import { enterpriseScope } from './registry';
-
-export interface TierCounts { year: number; techSme: number; provincialInnovative: number; highTech: number; candidate: number }
 
 /** Scoped to the actor and, when given, to a region subtree inside that scope. */
 function regionWhere(actor: Actor, regionCode?: string): Where {
@@ -18,38 +19,42 @@ function regionWhere(actor: Actor, regionCode?: string): Where {
   return where;
 }
 
-export async function tierCounts(db: Queryable, actor: Actor, years: number[], regionCode?: string): Promise<TierCounts[]> {
-  const where = regionWhere(actor, regionCode);
-  const yearsParam = where.param(years);
-  const { rows } = await db.query(
-    `SELECT y.year,
-        count(DISTINCT t.org_id) FILTER (WHERE t.tier = 'tech_sme' AND t.year = y.year)::int AS tech_sme,
-        count(DISTINCT t.org_id) FILTER (WHERE t.tier = 'provincial_innovative' AND t.year = y.year)::int AS provincial_innovative,
-        count(DISTINCT t.org_id) FILTER (WHERE t.tier = 'high_tech' AND t.issued_on <= make_date(y.year, 12, 31) AND t.valid_until >= make_date(y.year, 12, 31))::int AS high_tech,
-        count(DISTINCT t.org_id) FILTER (WHERE t.tier = 'candidate' AND t.year = y.year)::int AS candidate
-       FROM unnest(${yearsParam}::int[]) AS y(year)
-       LEFT JOIN (enterprise_tier t JOIN organization o ON o.id = t.org_id ${where.toString().replace(/^WHERE/, 'AND')}) ON true
-      GROUP BY y.year ORDER BY y.year`,
-    where.params);
-  return rows.map((r) => ({ year: r.year, techSme: r.tech_sme, provincialInnovative: r.provincial_innovative, highTech: r.high_tech, candidate: r.candidate }));
+export interface TierCounts { techSme: number; provincialInnovative: number; highTech: number; candidate: number }
+
+/**
+ * The regions the view sums over: the one asked for (inside the actor's scope, else 404), else
+ * the actor's own region, else (admins) every top-level region.
+ */
+export async function cultivationRoots(db: Queryable, actor: Actor, regionCode?: string): Promise<string[]> {
+  const where = new Where();
+  if (regionCode) where.add('r.code = $?', regionCode);
+  else if (actor.regionCode) where.add('r.code = $?', actor.regionCode);
+  else where.add('r.parent_code IS NULL');
+  limitToRegionScope(actor, where, 'r.code');
+  const { rows } = await db.query(`SELECT r.code FROM region r ${where} ORDER BY r.code`, where.params);
+  if (!rows.length) throw errors.notFound();
+  return rows.map((r) => r.code as string);
 }
 
-export interface FourHasCoverage { year: number; firms: number; institution: number; staff: number; funds: number; projects: number; allFour: number }
+/** Tier counts of the roots' subtrees at each as-of: the same function the indicators use (figures.ts). */
+export async function tierCountsAt(db: Queryable, roots: string[], asOfs: TierAsOf[]): Promise<TierCounts[]> {
+  const membership = await subtreeMembership(db, roots);
+  const rows = await tierCountsByRegion(db, [...membership.keys()], asOfs);
+  return asOfs.map((_, k) => {
+    const perRoot = sumPerRoot(rows.filter((r) => r.i === k + 1), membership, ['high_tech', 'tech_sme', 'provincial', 'candidate']);
+    const sum = (f: string) => roots.reduce((n, root) => n + (perRoot.get(root)?.[f] ?? 0), 0);
+    return { techSme: sum('tech_sme'), provincialInnovative: sum('provincial'), highTech: sum('high_tech'), candidate: sum('candidate') };
+  });
+}
 
-/** 规上工业企业研发活动"四有": among 规上 firms of industry sections B, C, D with statistics for the year. */
-export async function fourHasCoverage(db: Queryable, actor: Actor, year: number, regionCode?: string): Promise<FourHasCoverage> {
-  const where = regionWhere(actor, regionCode);
-  where.add('p.above_scale');
-  where.add(`substring(regexp_replace(p.industry_code, '^[A-T]', '') FROM 1 FOR 2) BETWEEN '06' AND '46'`);
-  where.add('s.year = $?', year);
-  const { rows: [r] } = await db.query(
-    `SELECT count(*)::int AS firms,
-            count(*) FILTER (WHERE s.has_rd_institution)::int AS institution, count(*) FILTER (WHERE s.has_rd_staff)::int AS staff,
-            count(*) FILTER (WHERE s.has_rd_funds)::int AS funds, count(*) FILTER (WHERE s.has_rd_projects)::int AS projects,
-            count(*) FILTER (WHERE s.has_rd_institution AND s.has_rd_staff AND s.has_rd_funds AND s.has_rd_projects)::int AS all_four
-       FROM organization o JOIN enterprise_profile p ON p.org_id = o.id JOIN enterprise_stat s ON s.org_id = o.id ${where}`,
-    where.params);
-  return { year, firms: r.firms, institution: r.institution, staff: r.staff, funds: r.funds, projects: r.projects, allFour: r.all_four };
+export interface FourHasCoverage { year: number; basis: typeof STAT_BASIS; firms: number; institution: number; staff: number; funds: number; projects: number; allFour: number }
+
+/** 规上工业企业研发活动"四有" of the year, from confirmed statistics: the indicators' own figures (figures.ts). */
+export async function fourHasCoverage(db: Queryable, roots: string[], year: number): Promise<FourHasCoverage> {
+  const membership = await subtreeMembership(db, roots);
+  const perRoot = sumPerRoot(await statFiguresByRegion(db, [...membership.keys()], [year]), membership, STAT_FIELDS_SUMMED);
+  const sum = (f: string) => roots.reduce((n, root) => n + (perRoot.get(root)?.[f] ?? 0), 0);
+  return { year, basis: STAT_BASIS, firms: sum('firms'), institution: sum('institution'), staff: sum('staff'), funds: sum('funds'), projects: sum('projects'), allFour: sum('all_four') };
 }
 
 export async function expiringCertificates(db: Queryable, actor: Actor, today: string, regionCode?: string) {

@@ -214,7 +214,7 @@ for (const target of databaseTargets()) {
         WHERE o.region_code LIKE '6210%' AND t.tier = 'tech_sme' AND t.year = 2026`);
       assert.equal(body.counts.find((c: any) => c.year === 2026).techSme, sql.rows[0].n);
       const four = await t.db.query(`SELECT count(*)::int n FROM organization o JOIN enterprise_profile p ON p.org_id = o.id JOIN enterprise_stat s ON s.org_id = o.id
-        WHERE o.region_code LIKE '6210%' AND p.above_scale AND s.year = 2025 AND left(regexp_replace(p.industry_code, '^[A-Z]', ''), 2) BETWEEN '06' AND '46'`);
+        WHERE o.region_code LIKE '6210%' AND p.above_scale AND s.year = 2025 AND s.status = 'confirmed' AND left(regexp_replace(p.industry_code, '^[A-Z]', ''), 2) BETWEEN '06' AND '46'`);
       assert.equal(body.fourHas.firms, four.rows[0].n);
       assert.ok(Array.isArray(body.candidates));
       assert.equal((await (await signedIn(t.app, 'qy_ent1')).get(`${API}/cultivation`)).statusCode, 403);

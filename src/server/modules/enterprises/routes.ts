@@ -7,10 +7,14 @@ import type { Assessment } from '../../../domain/eligibility/types';
 import { auditActorOf, requireActor, requireRole } from '../../http/actor';
 import { AppError } from '../../http/errors';
 import { sendWorkbook } from '../../http/excel';
+import { importFlags, runImport } from '../../http/import-run';
 import { MAX_EXPORT_ROWS } from '../../http/list-query';
 import type { Lang } from '../../http/messages';
 import { assessStored } from './assessment';
-import { candidatePool, expiringCertificates, fourHasCoverage, tierCounts } from './cultivation';
+import { yoyGrowth } from '../../../domain/indicators/rules';
+import { asOfFor, yearBefore } from '../indicators/compute';
+import { candidatePool, cultivationRoots, expiringCertificates, fourHasCoverage, tierCountsAt } from './cultivation';
+import { STAT_BASIS_TEXT } from './figures';
 import { importEnterprises, importStatistics, importTemplate } from './import';
 import { createEnterprise, enterpriseScope, getEnterprise, listEnterprises, updateEnterprise } from './registry';
 import { asOfDate, assessBody, createBody, idParams, listQuery, reviewBody, statsBody, tierBody, updateBody, yearParams } from './schema';
@@ -79,10 +83,10 @@ export default async function enterpriseRoutes(app: FastifyInstance) {
       querystring: z.object({ kind: z.enum(['enterprises', 'statistics']) }), consumes: ['multipart/form-data'] },
   }, async (req) => {
     const actor = requireRole(req, 'admin', 'staff');
-    const file = await req.file({ limits: { fileSize: 200 * 1024 * 1024 } });
-    if (!file) throw new AppError(400, 'FILE_REQUIRED');
-    const run = req.query.kind === 'enterprises' ? importEnterprises : importStatistics;
-    return run(db, actor, auditActorOf(req), file.file, req.lang);
+    const kind = req.query.kind;
+    const run = kind === 'enterprises' ? importEnterprises : importStatistics;
+    const audit = auditActorOf(req);
+    return runImport(req, db, audit, `enterprises.${kind}`, (input, options) => run(db, actor, audit, input, req.lang, options), 200 * 1024 * 1024);
   });
 
   r.get('/cultivation', {
@@ -93,19 +97,29 @@ export default async function enterpriseRoutes(app: FastifyInstance) {
     const today = todayInChina();
     const year = req.query.year ?? Number(today.slice(0, 4));
     const region = req.query.regionCode;
-    const [counts, fourHas, expiring, candidates] = await Promise.all([
-      tierCounts(db, actor, [year - 2, year - 1, year], region),
-      fourHasCoverage(db, actor, year - 1, region),
+    const roots = await cultivationRoots(db, actor, region);
+    // the indicators' as-of: a past year at its end, this year today; growth against the same date a year before
+    const years = [year - 2, year - 1, year];
+    const asOfs = years.map((y) => asOfFor(y, null, today));
+    const before = yearBefore(asOfs[2]);
+    const [tiers, fourHas, expiring, candidates] = await Promise.all([
+      tierCountsAt(db, roots, [...asOfs, before]),
+      fourHasCoverage(db, roots, year - 1),
       expiringCertificates(db, actor, today, region),
       candidatePool(db, actor, today, region),
     ]);
-    const [, last, current] = counts;
-    const growth = (a: number, b: number) => (a === 0 ? null : Math.round(((b - a) / a) * 1000) / 10);
+    const counts = years.map((y, k) => ({ year: y, asOf: asOfs[k].date, ...tiers[k] }));
+    const growth = (last: number, current: number) => {
+      const g = yoyGrowth(current, last);
+      return g === null ? null : Math.round(g * 100) / 100;
+    };
+    const [, , current] = tiers;
+    const last = tiers[3];
     return {
-      year, counts,
+      year, asOf: asOfs[2].date, previousAsOf: before.date, counts,
       doubling: { techSme: { last: last.techSme, current: current.techSme, growthPct: growth(last.techSme, current.techSme) },
         highTech: { last: last.highTech, current: current.highTech, growthPct: growth(last.highTech, current.highTech) } },
-      fourHas, expiring, candidates,
+      fourHas, basis: STAT_BASIS_TEXT[req.lang], expiring, candidates,
     };
   });
 

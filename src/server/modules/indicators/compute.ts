@@ -13,6 +13,7 @@ import {
   type Direction, type IndicatorState, type Period, type Rollup,
 } from '../../../domain/indicators/rules';
 import type { IndicatorSource } from '../../../domain/indicators/catalogue';
+import { STAT_FIELDS_SUMMED, statFiguresByRegion, subtreeMembership, sumPerRoot, tierCountsByRegion } from '../enterprises/figures';
 
 export interface IndicatorRow {
   code: string; nameZh: string; nameEn: string; unitZh: string; unitEn: string; source: IndicatorSource; direction: Direction;
@@ -60,8 +61,7 @@ export function previousPeriod(asOf: AsOf): { year: number; period: Period } {
 
 export interface RawValue { value: number | null; numerator?: number | null; denominator?: number | null; period?: Period | null; annual?: boolean }
 
-/** 规上 industrial enterprise: above scale, industry division 06–46 (sections B, C, D). */
-export const INDUSTRIAL_ABOVE_SCALE = `(coalesce(p.above_scale, false) AND substring(regexp_replace(p.industry_code, '^[A-T]', '') FROM 1 FOR 2) BETWEEN '06' AND '46')`;
+export { INDUSTRIAL_ABOVE_SCALE } from '../enterprises/figures';
 
 type Values = Map<string, Map<string, RawValue>>; // region → code → value
 
@@ -71,51 +71,13 @@ function put(values: Values, region: string, code: string, v: RawValue) {
   m.set(code, v);
 }
 
-/** Each region code of the roots' subtrees → the roots that contain it. */
-async function subtreeMembership(db: Queryable, roots: string[]): Promise<Map<string, string[]>> {
-  const { rows } = await db.query(
-    'SELECT x.code AS root, s.code FROM unnest($1::text[]) AS x(code) CROSS JOIN LATERAL region_subtree(x.code) AS s(code)', [roots]);
-  const out = new Map<string, string[]>();
-  for (const r of rows) {
-    const list = out.get(r.code) ?? [];
-    list.push(r.root);
-    out.set(r.code, list);
-  }
-  return out;
-}
-
 /**
- * Every record belongs to one region, so counts and sums per region add up exactly to any
- * subtree: one grouped scan per registry, summed per root here (no per-root re-scan).
- */
-function sumPerRoot(rows: Record<string, any>[], membership: Map<string, string[]>, fields: string[]) {
-  const out = new Map<string, Record<string, number>>();
-  for (const r of rows) {
-    for (const root of membership.get(r.region_code) ?? []) {
-      const acc = out.get(root) ?? Object.fromEntries(fields.map((f) => [f, 0]));
-      for (const f of fields) acc[f] += Number(r[f]);
-      out.set(root, acc);
-    }
-  }
-  return out;
-}
-
-/**
- * Tier counts: certificates valid on the date, 科小 and 省级科技创新型企业 records of the year —
- * for every as-of in one scan of the tier records (grouped by as-of).
+ * Tier counts (the enterprises module's one definition, shared with the cultivation view):
+ * certificates valid on the date, 科小 and 省级科技创新型企业 records of the year — for every as-of
+ * in one scan of the tier records.
  */
 async function tierValues(db: Queryable, roots: string[], membership: Map<string, string[]>, asOfs: AsOf[], into: Values[]) {
-  const { rows } = await db.query(
-    `SELECT o.region_code, a.i::int AS i,
-        count(DISTINCT t.org_id) FILTER (WHERE t.tier = 'high_tech' AND t.issued_on <= a.d AND t.valid_until >= a.d)::int AS high_tech,
-        count(DISTINCT t.org_id) FILTER (WHERE t.tier = 'tech_sme' AND t.year = a.y)::int AS tech_sme,
-        count(DISTINCT t.org_id) FILTER (WHERE t.tier = 'provincial_innovative' AND t.year = a.y)::int AS provincial
-       FROM organization o JOIN enterprise_tier t ON t.org_id = o.id
-       JOIN unnest($2::date[], $3::int[]) WITH ORDINALITY AS a(d, y, i)
-         ON (t.tier = 'high_tech' AND t.issued_on <= a.d AND t.valid_until >= a.d) OR (t.tier IN ('tech_sme', 'provincial_innovative') AND t.year = a.y)
-      WHERE o.kind = 'enterprise' AND o.region_code = ANY($1::text[])
-      GROUP BY o.region_code, a.i`,
-    [[...membership.keys()], asOfs.map((a) => a.date), asOfs.map((a) => a.year)]);
+  const rows = await tierCountsByRegion(db, [...membership.keys()], asOfs);
   asOfs.forEach((_, k) => {
     const byRoot = sumPerRoot(rows.filter((r) => r.i === k + 1), membership, ['high_tech', 'tech_sme', 'provincial']);
     for (const root of roots) {
@@ -127,31 +89,12 @@ async function tierValues(db: Queryable, roots: string[], membership: Map<string
   });
 }
 
-const STAT_FIELDS_SUMMED = ['rd', 'reporting', 'firms', 'institution', 'staff', 'funds', 'projects', 'all_four', 'active'];
-
 /**
- * From the year's confirmed statistics: R&D expense (万元), 四有 and R&D activity of 规上 industrial
- * firms — for the years of every as-of in one scan (grouped by year).
+ * From the year's confirmed statistics (statFiguresByRegion, shared with the cultivation view):
+ * R&D expense (万元), 四有 and R&D activity of 规上 industrial firms — every as-of's year in one scan.
  */
 async function statValues(db: Queryable, roots: string[], membership: Map<string, string[]>, asOfs: AsOf[], into: Values[]) {
-  const years = [...new Set(asOfs.map((a) => a.year))];
-  const { rows } = await db.query(
-    `SELECT x.region_code, x.year, sum(x.rd_expense)::text AS rd, count(*)::int AS reporting,
-        count(*) FILTER (WHERE x.ind)::int AS firms,
-        count(*) FILTER (WHERE x.ind AND x.has_rd_institution)::int AS institution,
-        count(*) FILTER (WHERE x.ind AND x.has_rd_staff)::int AS staff,
-        count(*) FILTER (WHERE x.ind AND x.has_rd_funds)::int AS funds,
-        count(*) FILTER (WHERE x.ind AND x.has_rd_projects)::int AS projects,
-        count(*) FILTER (WHERE x.ind AND x.has_rd_institution AND x.has_rd_staff AND x.has_rd_funds AND x.has_rd_projects)::int AS all_four,
-        count(*) FILTER (WHERE x.ind AND x.rd_expense > 0)::int AS active
-       FROM (SELECT o.region_code, s.year, s.rd_expense, s.has_rd_institution, s.has_rd_staff, s.has_rd_funds, s.has_rd_projects,
-                    ${INDUSTRIAL_ABOVE_SCALE} AS ind
-               FROM organization o JOIN enterprise_stat s ON s.org_id = o.id AND s.year = ANY($2::int[]) AND s.status = 'confirmed'
-               LEFT JOIN enterprise_profile p ON p.org_id = o.id
-              WHERE o.kind = 'enterprise' AND o.region_code = ANY($1::text[])
-             OFFSET 0) x -- OFFSET 0: the 规上工业 test (a regexp) once per row, not once per count
-      GROUP BY x.region_code, x.year`,
-    [[...membership.keys()], years]);
+  const rows = await statFiguresByRegion(db, [...membership.keys()], [...new Set(asOfs.map((a) => a.year))]);
   asOfs.forEach((asOf, k) => statValuesOfYear(roots, membership, rows.filter((r) => r.year === asOf.year), into[k]));
 }
 

@@ -14,6 +14,7 @@ import { Where } from '../../http/list-query';
 import type { Lang } from '../../http/messages';
 import { limitToRegionScope } from '../../http/scope';
 import { diff, recordAudit } from '../audit/record';
+import { STAT_BASIS_TEXT } from '../enterprises/figures';
 import { asOfFor, evaluateRegions, evaluateRegionsAt, loadCatalogue, previousPeriod, type AsOf, type Evaluated, type IndicatorRow } from './compute';
 
 export interface RegionRef { code: string; name: string; level: number; parentCode: string | null }
@@ -80,6 +81,7 @@ export async function regionValues(db: Queryable, actor: Actor, q: ValuesQuery, 
     items: view(region.code),
     summary: summaryOf(evaluated.get(region.code)!, asOf),
     rule: STATE_RULE[lang],
+    basis: STAT_BASIS_TEXT[lang],
     ...(q.breakdown === 'children' ? {
       children: kids.map((k) => ({ regionCode: k.code, regionName: k.name, items: view(k.code), summary: summaryOf(evaluated.get(k.code)!, asOf) })),
     } : {}),
