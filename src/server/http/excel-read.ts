@@ -57,10 +57,22 @@ export function cellDate(value: import('exceljs').CellValue): string | null | un
 }
 
 /**
- * Yields the data rows of the first worksheet. `headers` maps a column key to the header texts
- * that name it; the header row is the first row. Empty rows are skipped.
+ * A row a template marked as an example: a cell starting with 示例 / 【示例】, or ending in （示例）.
+ * Old templates carried one ("示例科技有限公司" was imported as a real firm); they are never data.
  */
-export async function* readSheet(input: Readable, headers: Record<string, string[]>): AsyncGenerator<SheetRow> {
+export function isExampleRow(values: import('exceljs').CellValue[]): boolean {
+  return values.some((v) => {
+    const text = cellText(v);
+    return /^[【\[（(]?示例/.test(text) || /[（(【\[]示例[）)】\]]$/.test(text);
+  });
+}
+
+/**
+ * Yields the data rows of the first worksheet. `headers` maps a column key to the header texts
+ * that name it; the header row is the first row. Empty rows are skipped; example rows are
+ * skipped and their numbers pushed to `skipped` (the import preview lists them).
+ */
+export async function* readSheet(input: Readable, headers: Record<string, string[]>, skipped?: number[]): AsyncGenerator<SheetRow> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore' } as any);
   const normal = (s: string) => s.replace(/\s/g, '').toLowerCase();
   const wanted = Object.entries(headers).map(([key, names]) => [key, names.map(normal)] as const);
@@ -76,6 +88,7 @@ export async function* readSheet(input: Readable, headers: Record<string, string
         continue;
       }
       if (!values.some((v) => cellText(v) !== '')) continue;
+      if (isExampleRow(values)) { skipped?.push(row.number); continue; }
       yield { row: row.number, get: (column: string) => (columns.has(column) ? values[columns.get(column)!] : null) };
     }
     return; // the first worksheet only

@@ -2,18 +2,19 @@
  * Excel import of enterprises and of yearly statistics. The whole file is read and validated
  * first; a file with any bad row imports nothing and lists every bad row (row, column, value,
  * reason). A clean file imports in one transaction, in batches, with an audit row per record.
+ * A preview (`dryRun`) stops before the transaction and answers counts and problems instead.
  */
 import type { Readable } from 'node:stream';
 import ExcelJS from '../../exceljs';
 import type { Database, Queryable } from '../../db/database';
 import { HIGHTECH_FIELDS } from '../../../domain/eligibility/types';
 import { industryDivision } from '../../../domain/industries';
-import { isValidMobile } from '../../../domain/phone';
-import { makeUscc, normalizeUscc, usccProblem } from '../../../domain/uscc';
+import { isValidMobile, maskPhone } from '../../../domain/phone';
+import { normalizeUscc, usccProblem } from '../../../domain/uscc';
 import type { Actor, AuditActor } from '../../http/actor';
 import { AppError } from '../../http/errors';
 import { cellBoolean, cellDate, cellInteger, cellText, readSheet } from '../../http/excel-read';
-import { headerAliases, ImportProblems, type ImportColumn } from '../../http/import-problems';
+import { headerAliases, ImportProblems, templateSheets, type ImportColumn, type ImportOptions, type ImportPreview, type TemplateColumn } from '../../http/import-problems';
 import type { Lang, MessageKey } from '../../http/messages';
 import { diff } from '../audit/record';
 import { STAT_FIELDS, statFromRow, statProblems } from './stat-fields';
@@ -23,33 +24,37 @@ const BATCH = 2000;
 
 export interface ImportResult { created: number; updated: number; rows: number }
 
-export const ENTERPRISE_COLUMNS: ImportColumn[] = [
-  { key: 'name', zh: '企业名称', en: 'Name', required: true },
-  { key: 'uscc', zh: '统一社会信用代码', en: 'USCC', required: true },
-  { key: 'regionCode', zh: '行政区划代码', en: 'Region code', required: true },
+/** The import template's columns, in order; the registry export writes the same ones first. */
+export const ENTERPRISE_COLUMNS: (ImportColumn & TemplateColumn)[] = [
+  { key: 'name', zh: '企业名称', en: 'Name', required: true, example: '庆阳市某某科技有限公司' },
+  { key: 'uscc', zh: '统一社会信用代码', en: 'USCC', required: true, note: '18 位，含校验位', example: '91621002MA71XXXXXX' },
+  { key: 'regionCode', zh: '行政区划代码', en: 'Region code', required: true, note: '6 位 GB/T 2260 代码，须在您的辖区内', example: '621002' },
   { key: 'address', zh: '地址', en: 'Address' },
   { key: 'legalRep', zh: '法定代表人', en: 'Legal representative' },
-  { key: 'foundedOn', zh: '成立日期', en: 'Founded on' },
-  { key: 'industryCode', zh: '行业代码', en: 'Industry code' },
-  { key: 'hightechField', zh: '高新技术领域', en: 'High-tech field' },
-  { key: 'aboveScale', zh: '规上企业', en: 'Above designated size' },
+  { key: 'foundedOn', zh: '成立日期', en: 'Founded on', note: 'YYYY-MM-DD', example: '2018-05-01' },
+  { key: 'industryCode', zh: '行业代码', en: 'Industry code', note: 'GB/T 4754-2017', example: 'C3990' },
+  { key: 'hightechField', zh: '高新技术领域', en: 'High-tech field', note: '八大领域之一（下拉选择）', example: '电子信息' },
+  { key: 'aboveScale', zh: '规上企业', en: 'Above designated size', note: '是 / 否', example: '是' },
   { key: 'contactName', zh: '联系人', en: 'Contact', required: true },
-  { key: 'contactPhone', zh: '联系电话', en: 'Mobile', required: true },
-  { key: 'tags', zh: '标签', en: 'Tags' },
+  { key: 'contactPhone', zh: '联系电话', en: 'Mobile', required: true, note: '11 位手机号；导出文件中的打码号码（138****1234）表示保持原号码不变', example: '13900000000' },
+  { key: 'tags', zh: '标签', en: 'Tags', note: '多个用、分隔', example: '专精特新' },
 ];
 
-export const STAT_IMPORT_COLUMNS = [
-  { key: 'uscc', zh: '统一社会信用代码', en: 'USCC' },
-  { key: 'year', zh: '年度', en: 'Year' },
-  ...STAT_FIELDS.map((f) => ({ key: f.key, zh: f.zh, en: f.en })),
+export const STAT_IMPORT_COLUMNS: (ImportColumn & TemplateColumn)[] = [
+  { key: 'uscc', zh: '统一社会信用代码', en: 'USCC', required: true, note: '已登记企业的代码', example: '91621002MA71XXXXXX' },
+  { key: 'year', zh: '年度', en: 'Year', required: true, example: 2025 },
+  ...STAT_FIELDS.map((f) => ({ key: f.key, zh: f.zh, en: f.en, required: f.kind !== 'flag',
+    note: f.kind === 'money' ? '整数，单位：元' : f.kind === 'count' ? '整数' : '是 / 否' })),
 ];
+
+const MASKED = /^1[3-9]\d\*{4}\d{4}$/;
 
 /** USCC → {id, region} of the enterprises the actor may write, for the codes in the file. */
 async function knownEnterprises(db: Queryable, actor: Actor, usccs: string[]) {
   const scope = actor.role === 'admin' ? 'TRUE' : `o.region_code IN (SELECT region_subtree($2))`;
-  const { rows } = await db.query(`SELECT o.id, o.uscc, o.kind, ${scope} AS writable FROM organization o WHERE o.uscc = ANY($1)`,
+  const { rows } = await db.query(`SELECT o.id, o.uscc, o.kind, o.contact_phone, ${scope} AS writable FROM organization o WHERE o.uscc = ANY($1)`,
     actor.role === 'admin' ? [usccs] : [usccs, actor.regionCode]);
-  return new Map(rows.map((r) => [r.uscc as string, r as { id: number; kind: string; writable: boolean }]));
+  return new Map(rows.map((r) => [r.uscc as string, r as { id: number; kind: string; writable: boolean; contact_phone: string | null }]));
 }
 
 function assertImporter(actor: Actor) {
@@ -71,13 +76,13 @@ async function insertAuditBatch(tx: Queryable, audit: AuditActor, action: string
   }
 }
 
-export async function importStatistics(db: Database, actor: Actor, audit: AuditActor, input: Readable, lang: Lang): Promise<ImportResult> {
+export async function importStatistics(db: Database, actor: Actor, audit: AuditActor, input: Readable, lang: Lang, options: ImportOptions = {}): Promise<ImportResult | ImportPreview> {
   assertImporter(actor);
   const problems = new ImportProblems(lang, STAT_IMPORT_COLUMNS);
   const parsed: { row: number; uscc: string; year: number; values: Record<string, number | boolean> }[] = [];
   const seen = new Map<string, number>();
   const thisYear = new Date().getUTCFullYear();
-  for await (const r of readSheet(input, headerAliases(STAT_IMPORT_COLUMNS))) {
+  for await (const r of readSheet(input, headerAliases(STAT_IMPORT_COLUMNS), problems.skipped)) {
     checkRowCount(parsed.length + 1);
     const uscc = normalizeUscc(cellText(r.get('uscc')));
     const usccIssue = usccProblem(uscc);
@@ -104,13 +109,20 @@ export async function importStatistics(db: Database, actor: Actor, audit: AuditA
     seen.set(key, r.row);
     parsed.push({ row: r.row, uscc, year: year ?? 0, values });
   }
-  if (!parsed.length) throw new AppError(400, 'FILE_REQUIRED');
   const known = await knownEnterprises(db, actor, [...new Set(parsed.map((p) => p.uscc))]);
   for (const p of parsed) {
     const k = known.get(p.uscc);
     if (!usccProblem(p.uscc) && (!k || !k.writable || k.kind !== 'enterprise')) problems.add(p.row, 'uscc', p.uscc, 'field.uscc.unknown');
   }
+  if (options.dryRun) {
+    const pairs = parsed.filter((p) => known.get(p.uscc)?.writable);
+    const { rows: [c] } = pairs.length ? await db.query(
+      `SELECT count(*)::int AS n FROM enterprise_stat s JOIN unnest($1::bigint[], $2::int[]) AS k(org_id, year) USING (org_id, year)`,
+      [pairs.map((p) => known.get(p.uscc)!.id), pairs.map((p) => p.year)]) : { rows: [{ n: 0 }] };
+    return problems.preview({ rows: parsed.length, create: parsed.length - c.n, update: c.n });
+  }
   problems.throwIfAny();
+  problems.throwIfEmpty(parsed.length);
 
   let created = 0;
   let updated = 0;
@@ -139,16 +151,17 @@ export async function importStatistics(db: Database, actor: Actor, audit: AuditA
       });
       await insertAuditBatch(tx, audit, 'enterprise.stats.import', 'enterprise_stat', entries);
     }
+    await options.onCommit?.(tx, { rows: parsed.length, created, updated });
   });
   return { created, updated, rows: parsed.length };
 }
 
-export async function importEnterprises(db: Database, actor: Actor, audit: AuditActor, input: Readable, lang: Lang): Promise<ImportResult> {
+export async function importEnterprises(db: Database, actor: Actor, audit: AuditActor, input: Readable, lang: Lang, options: ImportOptions = {}): Promise<ImportResult | ImportPreview> {
   assertImporter(actor);
   const problems = new ImportProblems(lang, ENTERPRISE_COLUMNS);
   const parsed: { row: number; v: Record<string, any> }[] = [];
   const seen = new Set<string>();
-  for await (const r of readSheet(input, headerAliases(ENTERPRISE_COLUMNS))) {
+  for await (const r of readSheet(input, headerAliases(ENTERPRISE_COLUMNS), problems.skipped)) {
     checkRowCount(parsed.length + 1);
     const v: Record<string, any> = {};
     for (const c of ENTERPRISE_COLUMNS) {
@@ -166,7 +179,8 @@ export async function importEnterprises(db: Database, actor: Actor, audit: Audit
     }
     if (v.name && v.name.length > 100) problems.add(r.row, 'name', v.name, 'field.invalid');
     if (v.regionCode && !/^[1-9]\d{5}$/.test(v.regionCode)) problems.add(r.row, 'regionCode', v.regionCode, 'field.region_code');
-    if (v.contactPhone && !isValidMobile(v.contactPhone)) problems.add(r.row, 'contactPhone', v.contactPhone, 'field.phone');
+    // a masked number (138****1234, as staff export it) is checked against the stored one below
+    if (v.contactPhone && !isValidMobile(v.contactPhone) && !MASKED.test(v.contactPhone)) problems.add(r.row, 'contactPhone', v.contactPhone, 'field.phone');
     if (v.industryCode && !industryDivision(v.industryCode)) problems.add(r.row, 'industryCode', v.industryCode, 'field.industry');
     if (v.hightechField && !(HIGHTECH_FIELDS as readonly string[]).includes(v.hightechField)) problems.add(r.row, 'hightechField', v.hightechField, 'field.invalid_option');
     const founded = cellDate(r.get('foundedOn'));
@@ -178,7 +192,6 @@ export async function importEnterprises(db: Database, actor: Actor, audit: Audit
     v.tags = v.tags ? String(v.tags).split(/[,，;；、]/).map((t: string) => t.trim()).filter(Boolean) : [];
     parsed.push({ row: r.row, v });
   }
-  if (!parsed.length) throw new AppError(400, 'FILE_REQUIRED');
   const regionCodes = [...new Set(parsed.map((p) => p.v.regionCode).filter(Boolean))];
   const { rows: regionRows } = await db.query(
     `SELECT code, ${actor.role === 'admin' ? 'TRUE' : 'code IN (SELECT region_subtree($2))'} AS in_scope FROM region WHERE code = ANY($1)`,
@@ -192,8 +205,18 @@ export async function importEnterprises(db: Database, actor: Actor, audit: Audit
     }
     const k = p.v.uscc && known.get(p.v.uscc);
     if (k && (!k.writable || k.kind !== 'enterprise')) problems.add(p.row, 'uscc', p.v.uscc, 'field.uscc.taken');
+    if (p.v.contactPhone && MASKED.test(p.v.contactPhone)) {
+      // an exported, masked number keeps the stored one; any other masked text is a mistake
+      if (k && k.contact_phone && maskPhone(k.contact_phone) === p.v.contactPhone) p.v.contactPhone = k.contact_phone;
+      else problems.add(p.row, 'contactPhone', p.v.contactPhone, 'field.phone');
+    }
+  }
+  if (options.dryRun) {
+    const update = parsed.filter((p) => p.v.uscc && known.has(p.v.uscc)).length;
+    return problems.preview({ rows: parsed.length, create: parsed.length - update, update });
   }
   problems.throwIfAny();
+  problems.throwIfEmpty(parsed.length);
 
   let created = 0;
   let updated = 0;
@@ -228,24 +251,22 @@ export async function importEnterprises(db: Database, actor: Actor, audit: Audit
       });
       await insertAuditBatch(tx, audit, 'enterprise.import', 'enterprise', entries);
     }
+    await options.onCommit?.(tx, { rows: parsed.length, created, updated });
   });
   return { created, updated, rows: parsed.length };
 }
 
-/** Template with Chinese headers, a sample row and drop-down lists for the fixed vocabularies. */
+/** Template with Chinese headers (their notes and the 填写说明 sheet show examples) and drop-down lists; no data rows. */
 export async function importTemplate(kind: 'enterprises' | 'statistics'): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(kind === 'enterprises' ? '企业' : '年度统计');
   const columns = kind === 'enterprises' ? ENTERPRISE_COLUMNS : STAT_IMPORT_COLUMNS;
-  sheet.columns = columns.map((c) => ({ header: c.zh, width: Math.max(12, c.zh.length * 2 + 2) }));
-  sheet.getRow(1).font = { bold: true };
+  const sheet = templateSheets(workbook, kind === 'enterprises' ? '企业' : '年度统计', columns);
   const list = (col: number, values: string[]) => {
     for (let r = 2; r <= 2000; r++) {
       sheet.getCell(r, col).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${values.join(',')}"`] };
     }
   };
   if (kind === 'enterprises') {
-    sheet.addRow(['示例科技有限公司', makeUscc('91621002MA71EXAMP'), '621002', '西峰区示例路1号', '张三', '2018-05-01', 'C3990', '电子信息', '是', '李四', '13800000000', '专精特新']);
     list(columns.findIndex((c) => c.key === 'hightechField') + 1, [...HIGHTECH_FIELDS]);
     list(columns.findIndex((c) => c.key === 'aboveScale') + 1, ['是', '否']);
   } else {

@@ -79,8 +79,8 @@ export default async function enterpriseRoutes(app: FastifyInstance) {
     });
 
   r.post('/import', {
-    schema: { tags: ['enterprises'], summary: 'Import enterprises or yearly statistics (.xlsx, multipart "file"): every row or none',
-      querystring: z.object({ kind: z.enum(['enterprises', 'statistics']) }), consumes: ['multipart/form-data'] },
+    schema: { tags: ['enterprises'], summary: 'Import enterprises or yearly statistics (.xlsx, multipart "file"): dryRun=1 previews; every row or none',
+      querystring: importFlags.extend({ kind: z.enum(['enterprises', 'statistics']) }), consumes: ['multipart/form-data'] },
   }, async (req) => {
     const actor = requireRole(req, 'admin', 'staff');
     const kind = req.query.kind;

@@ -12,17 +12,17 @@ import type { Actor, AuditActor } from '../../http/actor';
 import { AppError } from '../../http/errors';
 import { cellInteger, cellText, readSheet } from '../../http/excel-read';
 import { translate, type Lang, type MessageKey } from '../../http/messages';
-import { headerAliases, ImportProblems } from '../../http/import-problems';
+import { headerAliases, ImportProblems, templateSheets, type ImportOptions, type ImportPreview, type TemplateColumn } from '../../http/import-problems';
 import { diff, recordAudit } from '../audit/record';
 import { loadCatalogue } from './compute';
 
-export const VALUE_COLUMNS = [
-  { key: 'regionCode', zh: '行政区划代码', en: 'Region code' },
-  { key: 'indicator', zh: '指标', en: 'Indicator' },
-  { key: 'year', zh: '年度', en: 'Year' },
-  { key: 'period', zh: '期间', en: 'Period' },
-  { key: 'value', zh: '数值', en: 'Value' },
-  { key: 'note', zh: '备注', en: 'Note' },
+export const VALUE_COLUMNS: ({ key: string; en: string } & TemplateColumn)[] = [
+  { key: 'regionCode', zh: '行政区划代码', en: 'Region code', required: true, note: '6 位 GB/T 2260 代码', example: '621002' },
+  { key: 'indicator', zh: '指标', en: 'Indicator', required: true, note: '指标代码或名称（见“指标代码”表）', example: 'gdp' },
+  { key: 'year', zh: '年度', en: 'Year', required: true, example: 2026 },
+  { key: 'period', zh: '期间', en: 'Period', note: '全年、Q1–Q4（一季度…）或 1-6月；空为全年', example: 'Q3' },
+  { key: 'value', zh: '数值', en: 'Value', required: true, note: '按指标目录的单位', example: 215.6 },
+  { key: 'note', zh: '备注', en: 'Note', example: '统计局 1-9 月快报' },
 ];
 const MAX_ROWS = 50_000;
 
@@ -46,19 +46,17 @@ function readNumber(value: unknown): number | undefined {
 }
 
 export async function valueTemplate(db: Database): Promise<Buffer> {
+  // no example rows (they looked like real figures and were imported as such): notes and 填写说明 show them
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('指标数据');
-  ws.columns = VALUE_COLUMNS.map((c) => ({ header: c.zh, width: c.key === 'indicator' ? 36 : 16 }));
-  ws.getRow(1).font = { bold: true };
-  ws.addRow(['621002', 'gdp', 2026, 'Q3', 215.6, '统计局 1-9 月快报']);
-  ws.addRow(['621002', '技术合同成交额', 2026, '1-10月', 5320.5, '']);
+  templateSheets(wb, '指标数据', VALUE_COLUMNS, (c) => (c.zh === '指标' ? 36 : 16));
   const codes = wb.addWorksheet('指标代码');
   codes.columns = [{ header: '指标代码', width: 36 }, { header: '指标名称', width: 40 }, { header: '单位', width: 10 }, { header: '取得方式', width: 12 }];
   for (const d of (await loadCatalogue(db)).filter((x) => x.source !== 'computed')) codes.addRow([d.code, d.nameZh, d.unitZh, d.source === 'entered' ? '录入' : '导入']);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export async function importValues(db: Database, actor: Actor, audit: AuditActor, input: Readable, lang: Lang) {
+export async function importValues(db: Database, actor: Actor, audit: AuditActor, input: Readable, lang: Lang, options: ImportOptions = {}):
+  Promise<{ rows: number; created: number; updated: number } | ImportPreview> {
   const catalogue = await loadCatalogue(db);
   const byKey = new Map<string, (typeof catalogue)[number]>();
   for (const d of catalogue) { byKey.set(d.code, d); byKey.set(d.nameZh, d); byKey.set(d.nameEn.toLowerCase(), d); }
@@ -71,7 +69,7 @@ export async function importValues(db: Database, actor: Actor, audit: AuditActor
   const headers = headerAliases(VALUE_COLUMNS);
   headers.indicator.push('指标代码', '指标名称', 'Indicator code');
   let count = 0;
-  for await (const row of readSheet(input, headers)) {
+  for await (const row of readSheet(input, headers, problems.skipped)) {
     if (++count > MAX_ROWS) throw new AppError(400, 'IMPORT_TOO_LARGE', { max: MAX_ROWS });
     const before = problems.count;
     const region = cellText(row.get('regionCode'));
@@ -94,7 +92,15 @@ export async function importValues(db: Database, actor: Actor, audit: AuditActor
     seen.add(key);
     good.push({ region, code: def!.code, year: year!, period: period!, value: value!, note: cellText(row.get('note')) || null });
   }
+  if (options.dryRun) {
+    const { rows: [c] } = good.length ? await db.query(
+      `SELECT count(*)::int AS n FROM indicator_value v JOIN unnest($1::text[], $2::text[], $3::int[], $4::text[]) AS k(region_code, indicator_code, year, period)
+         USING (region_code, indicator_code, year, period)`,
+      [good.map((g) => g.region), good.map((g) => g.code), good.map((g) => g.year), good.map((g) => g.period)]) : { rows: [{ n: 0 }] };
+    return problems.preview({ rows: good.length, create: good.length - c.n, update: c.n });
+  }
   problems.throwIfAny(1000);
+  problems.throwIfEmpty(good.length);
   let created = 0;
   let updated = 0;
   await db.transaction(async (tx) => {
@@ -111,6 +117,7 @@ export async function importValues(db: Database, actor: Actor, audit: AuditActor
       await recordAudit(tx, audit, { action: current ? 'indicator.value.import_update' : 'indicator.value.import', targetType: 'indicator_value',
         targetId: key.join('/'), changes: diff(current ? { value: current.value } : null, { value: g.value }) });
     }
+    await options.onCommit?.(tx, { rows: good.length, created, updated });
   });
   return { rows: good.length, created, updated };
 }

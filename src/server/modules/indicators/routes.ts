@@ -10,6 +10,7 @@ import { todayInChina } from '../../../domain/dates';
 import { PERIODS, type Period } from '../../../domain/indicators/rules';
 import { auditActorOf, requireRole } from '../../http/actor';
 import { AppError } from '../../http/errors';
+import { importFlags, runImport } from '../../http/import-run';
 import { regionCodeField } from '../../http/fields';
 import { pagingSchema } from '../../http/list-query';
 import { loadCatalogue } from './compute';
@@ -132,13 +133,13 @@ export default async function indicatorRoutes(app: FastifyInstance) {
       .header('content-disposition', `attachment; filename="template.xlsx"; filename*=UTF-8''${encodeURIComponent('指标数据导入模板.xlsx')}`)
       .send(await valueTemplate(db));
   });
-  r.post('/entries/import', { schema: { tags: ['indicators'], summary: 'Import statistics-bureau figures (.xlsx, multipart "file"): every row or none', consumes: ['multipart/form-data'] } },
-    async (req) => {
-      const actor = staff(req);
-      const file = await req.file();
-      if (!file) throw new AppError(400, 'FILE_REQUIRED');
-      return importValues(db, actor, auditActorOf(req), file.file, req.lang);
-    });
+  r.post('/entries/import', { schema: { tags: ['indicators'], summary: 'Import statistics-bureau figures (.xlsx, multipart "file"): dryRun=1 previews; every row or none',
+    querystring: importFlags, consumes: ['multipart/form-data'] } },
+  async (req) => {
+    const actor = staff(req);
+    const audit = auditActorOf(req);
+    return runImport(req, db, audit, 'indicators.entries', (input, options) => importValues(db, actor, audit, input, req.lang, options));
+  });
 
   // key tasks
   const taskList = pagingSchema.extend({ region: regionCodeField.optional(), year: year.optional(), status: z.enum(['active', 'done']).optional(),

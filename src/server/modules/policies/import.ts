@@ -11,7 +11,7 @@ import type { Actor, AuditActor } from '../../http/actor';
 import { AppError } from '../../http/errors';
 import { cellDate, cellText, readSheet } from '../../http/excel-read';
 import { translate, type Lang, type MessageKey } from '../../http/messages';
-import { headerAliases, ImportProblems, type ImportColumn } from '../../http/import-problems';
+import { headerAliases, ImportProblems, templateSheets, type ImportColumn, type ImportOptions, type ImportPreview, type TemplateColumn } from '../../http/import-problems';
 import { canonicalDocNumber, parseDocNumber, docNumberKey } from '../../search/index';
 import { diff, recordAudit } from '../audit/record';
 import type { PolicyInput } from './schema';
@@ -19,19 +19,19 @@ import { insertPolicy, listCategories } from './service';
 
 export const MAX_POLICY_IMPORT_ROWS = 20_000;
 
-export const POLICY_COLUMNS: ImportColumn[] = [
-  { key: 'title', zh: '标题', en: 'Title', required: true },
-  { key: 'docNumber', zh: '文号', en: 'Document number' },
-  { key: 'issuer', zh: '发文机关', en: 'Issuer', required: true },
-  { key: 'level', zh: '层级', en: 'Level', required: true },
-  { key: 'regionCode', zh: '行政区划代码', en: 'Region code' },
-  { key: 'categories', zh: '分类', en: 'Categories' },
-  { key: 'issuedOn', zh: '发布日期', en: 'Issued on' },
-  { key: 'effectiveOn', zh: '施行日期', en: 'Effective on' },
-  { key: 'expiresOn', zh: '失效日期', en: 'Expires on' },
-  { key: 'status', zh: '状态', en: 'Status' },
+export const POLICY_COLUMNS: (ImportColumn & TemplateColumn)[] = [
+  { key: 'title', zh: '标题', en: 'Title', required: true, example: '庆阳市科技创新券管理办法' },
+  { key: 'docNumber', zh: '文号', en: 'Document number', example: '庆科发〔2025〕1号' },
+  { key: 'issuer', zh: '发文机关', en: 'Issuer', required: true, example: '庆阳市科学技术局' },
+  { key: 'level', zh: '层级', en: 'Level', required: true, note: '国家级 / 省级 / 市级 / 县级（下拉选择）', example: '市级' },
+  { key: 'regionCode', zh: '行政区划代码', en: 'Region code', note: '非国家级必填', example: '621000' },
+  { key: 'categories', zh: '分类', en: 'Categories', note: '多个用、分隔', example: '科技金融与财税' },
+  { key: 'issuedOn', zh: '发布日期', en: 'Issued on', note: 'YYYY-MM-DD', example: '2025-03-01' },
+  { key: 'effectiveOn', zh: '施行日期', en: 'Effective on', note: 'YYYY-MM-DD', example: '2025-04-01' },
+  { key: 'expiresOn', zh: '失效日期', en: 'Expires on', note: 'YYYY-MM-DD', example: '2027-12-31' },
+  { key: 'status', zh: '状态', en: 'Status', note: '默认现行有效', example: '现行有效' },
   { key: 'summary', zh: '摘要', en: 'Summary' },
-  { key: 'text', zh: '正文', en: 'Text' },
+  { key: 'text', zh: '正文', en: 'Text', example: '第一条 为……制定本办法。' },
   { key: 'interpretation', zh: '政策解读', en: 'Interpretation' },
 ];
 
@@ -45,7 +45,8 @@ const byName = <T extends string>(values: readonly T[], names: Record<T, { zh: s
 const levelOf = byName(POLICY_LEVELS, LEVEL_NAMES);
 const statusOf = byName(STORED_STATUSES, STATUS_NAMES as any);
 
-export async function importPolicies(db: Database, actor: Actor, audit: AuditActor, input: Readable, lang: Lang) {
+export async function importPolicies(db: Database, actor: Actor, audit: AuditActor, input: Readable, lang: Lang, options: ImportOptions = {}):
+  Promise<{ created: number; rows: number } | ImportPreview> {
   if (actor.role !== 'admin' && actor.role !== 'staff') throw new AppError(403, 'FORBIDDEN');
   const problems = new ImportProblems(lang, POLICY_COLUMNS);
   const add = (row: number, column: string, value: unknown, key: MessageKey) => problems.add(row, column, value, key);
@@ -54,7 +55,7 @@ export async function importPolicies(db: Database, actor: Actor, audit: AuditAct
   for (const c of categories) { categoryOf.set(c.code, c.code); categoryOf.set(c.name, c.code); if (c.nameEn) categoryOf.set(c.nameEn.toLowerCase(), c.code); }
   const parsed: { row: number; p: PolicyInput }[] = [];
   const seenNumbers = new Map<string, number>();
-  for await (const r of readSheet(input, headerAliases(POLICY_COLUMNS))) {
+  for await (const r of readSheet(input, headerAliases(POLICY_COLUMNS), problems.skipped)) {
     if (parsed.length >= MAX_POLICY_IMPORT_ROWS) throw new AppError(400, 'IMPORT_TOO_LARGE', { max: MAX_POLICY_IMPORT_ROWS });
     const text = (k: string) => cellText(r.get(k));
     const v: Record<string, any> = {};
@@ -100,7 +101,6 @@ export async function importPolicies(db: Database, actor: Actor, audit: AuditAct
     v.conditions = null;
     parsed.push({ row: r.row, p: v as PolicyInput });
   }
-  if (!parsed.length) throw new AppError(400, 'FILE_REQUIRED');
   // regions: known, and the importer's own, below or above it
   const codes = [...new Set(parsed.map((x) => x.p.regionCode).filter(Boolean))] as string[];
   const { rows: regionRows } = await db.query(
@@ -119,24 +119,25 @@ export async function importPolicies(db: Database, actor: Actor, audit: AuditAct
     const d = p.docNumber ? parseDocNumber(p.docNumber) : null;
     if (d && taken.has(docNumberKey(d))) add(row, 'docNumber', p.docNumber, 'field.policy.doc_number_exists');
   }
+  // policies are only ever added: an existing 文号 is a problem above, never an update
+  if (options.dryRun) return problems.preview({ rows: parsed.length, create: parsed.length, update: 0 });
   problems.throwIfAny();
+  problems.throwIfEmpty(parsed.length);
   await db.transaction(async (tx) => {
     for (const { p } of parsed) {
       const id = await insertPolicy(tx, { ...p, maintainerRegion: actor.role === 'admin' ? null : actor.regionCode }, actor.id);
       await recordAudit(tx, audit, { action: 'policy.import', targetType: 'policy', targetId: id,
         changes: diff(null, { title: p.title, docNumber: p.docNumber, level: p.level, regionCode: p.regionCode, status: p.status }) });
     }
+    await options.onCommit?.(tx, { rows: parsed.length, created: parsed.length, updated: 0 });
   });
   return { created: parsed.length, rows: parsed.length };
 }
 
 export async function policyImportTemplate(): Promise<Buffer> {
+  // no example row: the header notes and the 填写说明 sheet show one
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('政策');
-  sheet.columns = POLICY_COLUMNS.map((c) => ({ header: c.zh, width: c.key === 'title' ? 40 : c.key === 'text' ? 60 : 16 }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.addRow(['庆阳市科技创新券管理办法（示例）', '庆科发〔2025〕1号', '庆阳市科学技术局', '市级', '621000', '科技金融与财税', '2025-03-01', '2025-04-01', '2027-12-31', '现行有效',
-    '创新券支持中小企业购买研发服务', '第一条 为……制定本办法。', '']);
+  const sheet = templateSheets(workbook, '政策', POLICY_COLUMNS, (c) => (c.zh === '标题' ? 40 : c.zh === '正文' ? 60 : 16));
   for (let r = 2; r <= 1000; r++) {
     sheet.getCell(r, 4).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${POLICY_LEVELS.map((l) => LEVEL_NAMES[l].zh).join(',')}"`] };
     sheet.getCell(r, 10).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${STORED_STATUSES.map((s) => STATUS_NAMES[s].zh).join(',')}"`] };

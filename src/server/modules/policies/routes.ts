@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { todayInChina } from '../../../domain/dates';
 import { LEVEL_NAMES, STATUS_NAMES, TIER_NAMES, isStoredTier } from './names';
 import { auditActorOf, requireActor, requireRole } from '../../http/actor';
+import { importFlags, runImport } from '../../http/import-run';
 import { AppError, errors } from '../../http/errors';
 import { sendWorkbook } from '../../http/excel';
 import { pagingSchema, Where } from '../../http/list-query';
@@ -75,13 +76,13 @@ export default async function policyRoutes(app: FastifyInstance) {
     return sendFile(reply, '政策导入模板.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', await policyImportTemplate());
   });
 
-  r.post('/import', { schema: { tags: ['policies'], summary: 'Import policies from .xlsx (multipart "file"): every row or none', consumes: ['multipart/form-data'] } },
-    async (req) => {
-      const actor = requireRole(req, 'admin', 'staff');
-      const file = await req.file({ limits: { fileSize: 100 * 1024 * 1024 } });
-      if (!file) throw new AppError(400, 'FILE_REQUIRED');
-      return importPolicies(db, actor, auditActorOf(req), file.file, req.lang);
-    });
+  r.post('/import', { schema: { tags: ['policies'], summary: 'Import policies from .xlsx (multipart "file"): dryRun=1 previews; every row or none',
+    querystring: importFlags, consumes: ['multipart/form-data'] } },
+  async (req) => {
+    const actor = requireRole(req, 'admin', 'staff');
+    const audit = auditActorOf(req);
+    return runImport(req, db, audit, 'policies', (input, options) => importPolicies(db, actor, audit, input, req.lang, options), 100 * 1024 * 1024);
+  });
 
   r.post('/extract', { schema: { tags: ['policies'], summary: 'Text (and suggested title, 文号, date) of an uploaded .docx, .txt or .html', consumes: ['multipart/form-data'] } },
     async (req) => {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditActorOf, requireRole } from '../../http/actor';
-import { AppError } from '../../http/errors';
+import { importFlags, runImport } from '../../http/import-run';
 import { nameField, regionCodeField } from '../../http/fields';
 import { createRegion, importRegions, listRegions, regionTemplate, updateRegionName } from './service';
 
@@ -38,11 +38,11 @@ export default async function regionRoutes(app: FastifyInstance) {
     return updateRegionName(db, auditActorOf(req), req.params.code, req.body.name, req.body.version);
   });
 
-  r.post('/import', { schema: { tags: ['regions'], summary: 'Import regions from .xlsx (multipart field "file"): all rows or none', consumes: ['multipart/form-data'] } },
-    async (req) => {
-      requireRole(req, 'admin');
-      const file = await req.file();
-      if (!file) throw new AppError(400, 'FILE_REQUIRED');
-      return importRegions(db, auditActorOf(req), await file.toBuffer(), req.lang);
-    });
+  r.post('/import', { schema: { tags: ['regions'], summary: 'Import regions from .xlsx (multipart field "file"): dryRun=1 previews; all rows or none',
+    querystring: importFlags, consumes: ['multipart/form-data'] } },
+  async (req) => {
+    requireRole(req, 'admin');
+    const audit = auditActorOf(req);
+    return runImport(req, db, audit, 'regions', (_input, options, buffer) => importRegions(db, audit, buffer, req.lang, options));
+  });
 }

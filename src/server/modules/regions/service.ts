@@ -7,6 +7,8 @@ import type { Database, Queryable } from '../../db/database';
 import { canBeChildOf, isValidRegionCode, regionLevel } from '../../../domain/regions';
 import type { AuditActor } from '../../http/actor';
 import { AppError, errors, fieldError } from '../../http/errors';
+import { isExampleRow } from '../../http/excel-read';
+import { templateSheets, type ImportOptions, type ImportPreview } from '../../http/import-problems';
 import { translate, type Lang, type MessageKey } from '../../http/messages';
 import { recordAudit } from '../audit/record';
 
@@ -68,7 +70,7 @@ function cellText(value: import('exceljs').CellValue): string {
 }
 
 /** Reads rows {row, code, name, parentCode} from the first sheet, locating columns by header. */
-export async function readRegionSheet(buffer: Buffer): Promise<{ row: number; code: string; name: string; parentCode: string }[]> {
+export async function readRegionSheet(buffer: Buffer, skipped: number[] = []): Promise<{ row: number; code: string; name: string; parentCode: string }[]> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(buffer as any);
   const sheet = workbook.worksheets[0];
@@ -82,6 +84,7 @@ export async function readRegionSheet(buffer: Buffer): Promise<{ row: number; co
   const rows: { row: number; code: string; name: string; parentCode: string }[] = [];
   sheet.eachRow((row, number) => {
     if (number === 1) return;
+    if (isExampleRow(row.values as import('exceljs').CellValue[])) { skipped.push(number); return; }
     const get = (field: string) => (columns[field] ? cellText(row.getCell(columns[field]).value) : '');
     const entry = { row: number, code: get('code'), name: get('name'), parentCode: get('parentCode') };
     if (entry.code || entry.name || entry.parentCode) rows.push(entry);
@@ -89,10 +92,12 @@ export async function readRegionSheet(buffer: Buffer): Promise<{ row: number; co
   return rows;
 }
 
-export async function importRegions(db: Database, audit: AuditActor, buffer: Buffer, lang: Lang): Promise<{ created: number; updated: number }> {
+export async function importRegions(db: Database, audit: AuditActor, buffer: Buffer, lang: Lang, options: ImportOptions = {}):
+  Promise<{ created: number; updated: number } | ImportPreview> {
   let rows;
+  const skipped: number[] = [];
   try {
-    rows = await readRegionSheet(buffer);
+    rows = await readRegionSheet(buffer, skipped);
   } catch {
     throw new AppError(400, 'IMPORT_INVALID', { count: 1 }, undefined, { rows: [{ row: 0, column: '', value: '', message: translate(lang, 'field.invalid') }] });
   }
@@ -116,7 +121,12 @@ export async function importRegions(db: Database, audit: AuditActor, buffer: Buf
       inFile.add(r.code);
     }
   }
-  if (rows.length === 0) problems.push({ row: 0, column: '', value: '', message: translate(lang, 'FILE_REQUIRED') });
+  if (options.dryRun) {
+    const update = rows.filter((r) => existing.has(r.code) && existing.get(r.code)!.name !== r.name).length;
+    return { rows: rows.length, create: rows.filter((r) => !existing.has(r.code)).length, update,
+      skipped: skipped.map((row) => ({ row, reason: 'example' as const })), problems, problemCount: problems.length };
+  }
+  if (rows.length === 0) throw new AppError(400, 'IMPORT_EMPTY', { skipped: skipped.length });
   if (problems.length) throw new AppError(400, 'IMPORT_INVALID', { count: problems.length }, undefined, { rows: problems });
 
   let created = 0;
@@ -132,15 +142,17 @@ export async function importRegions(db: Database, audit: AuditActor, buffer: Buf
         updated++;
       }
     }
+    await options.onCommit?.(tx, { rows: rows.length, created, updated });
   });
   return { created, updated };
 }
 
 export async function regionTemplate(): Promise<Buffer> {
+  // no example row (it was a real region): the header notes and 填写说明 show one
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('区划');
-  sheet.columns = [{ header: '代码', width: 12 }, { header: '名称', width: 24 }, { header: '上级代码', width: 12 }];
-  sheet.getRow(1).font = { bold: true };
-  sheet.addRow(['621002', '西峰区', '621000']);
+  templateSheets(workbook, '区划', [
+    { zh: '代码', required: true, note: '6 位 GB/T 2260 代码', example: '621002' },
+    { zh: '名称', required: true, example: '西峰区' },
+    { zh: '上级代码', note: '省级留空', example: '621000' }]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
