@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { BUILT_IN_INDICATORS, REQUIRED_CODES } from './catalogue';
 import {
-  doubleHalf, elapsedAt, elapsedOfPeriod, fullYearRed, latestPeriod, overallCompletion, periodEndDate, progressOf, rankBy, rollUp, stateOf, yoyGrowth,
+  doubleHalf, elapsedAt, elapsedOfPeriod, fullYearRed, latestPeriod, overallCompletion, overallState, periodEndDate, progressOf, rankBy, rollUp, stateOf, yoyGrowth,
 } from './rules';
 
 describe('indicator progress', () => {
@@ -126,5 +126,24 @@ describe('catalogue', () => {
     for (const c of REQUIRED_CODES) assert.ok(codes.includes(c), c);
     assert.equal(new Set(codes).size, codes.length);
     for (const d of BUILT_IN_INDICATORS.filter((x) => x.rollup === 'weighted')) assert.ok(codes.includes(d.rollupWeight!), `${d.code} weight`);
+  });
+});
+
+describe('overall state of a region (one rule for the ranking and the dashboard)', () => {
+  it('judges overall completion against the mean expected progress, with the same bands as one indicator', () => {
+    // 89.9 % of the year gone: cumulative indicators expect 0.899, stocks and ratios 1
+    const items = [
+      { code: 'rd', target: 100, progress: 0.95, expected: 0.899 },
+      { code: 'contracts', target: 100, progress: 0.92, expected: 0.899 },
+      { code: 'hightech', target: 50, progress: 1.05, expected: 1 },
+    ];
+    assert.ok(items.every((i) => stateOf({ progress: i.progress, elapsed: 0.899, cumulative: i.expected < 1 }).state === 'green'), 'each indicator is green');
+    const o = overallState(items);
+    assert.equal(o.completion, overallCompletion(items));
+    assert.equal(o.expected, Math.round(((0.899 * 2 + 1) / 3) * 1e6) / 1e6);
+    assert.equal(o.state, 'green', 'a region whose every indicator is green is green overall');
+    assert.equal(overallState([{ code: 'rd', target: 100, progress: 0.85, expected: 0.9 }]).state, 'amber');
+    assert.equal(overallState([{ code: 'rd', target: 100, progress: 0.7, expected: 0.9 }]).state, 'red');
+    assert.deepEqual(overallState([{ code: 'rd', target: null, progress: null, expected: 1 }]), { completion: null, expected: null, state: 'none' });
   });
 });

@@ -25,7 +25,8 @@
  *   target, progress ≥ 100 % (exactly 100 % is met); at year end a target without a figure is not
  *   met. A region without targets has nothing to be 红 about: not reached.
  * - overall completion (对标对表 of regions): the mean of each judged indicator's progress, capped
- *   at 100 % each; indicators without a figure yet are left out, as for 双过半.
+ *   at 100 % each; indicators without a figure yet are left out, as for 双过半. Its state uses the
+ *   same bands against the mean of those indicators' expected progress (overallState).
  */
 
 export type Direction = 'higher' | 'lower';
@@ -124,15 +125,20 @@ export function expectedProgress(elapsed: number, cumulative: boolean): number {
   return cumulative ? Math.min(1, Math.max(0, elapsed)) : 1;
 }
 
-export function stateOf({ progress, elapsed, cumulative }: StateInput): StateResult {
-  const expected = expectedProgress(elapsed, cumulative);
-  if (progress === null) return { state: 'none', expected };
+/** The bands, against an expected progress: the one comparison every state (indicator, region, ranking row) uses. */
+export function stateAgainst(progress: number | null, expected: number): IndicatorState {
+  if (progress === null) return 'none';
   // compare in whole basis points so 0.1 + 0.2 style float noise never flips a band edge
   const p = Math.round(progress * 10_000);
   const e = Math.round(expected * 10_000);
-  if (p >= e) return { state: 'green', expected };
-  if (p >= e - Math.round(AMBER_BAND * 10_000)) return { state: 'amber', expected };
-  return { state: 'red', expected };
+  if (p >= e) return 'green';
+  if (p >= e - Math.round(AMBER_BAND * 10_000)) return 'amber';
+  return 'red';
+}
+
+export function stateOf({ progress, elapsed, cumulative }: StateInput): StateResult {
+  const expected = expectedProgress(elapsed, cumulative);
+  return { state: stateAgainst(progress, expected), expected };
 }
 
 export interface JudgedItem { code: string; target: number | null; progress: number | null }
@@ -179,6 +185,22 @@ export function overallCompletion(items: JudgedItem[]): number | null {
   if (!judged.length) return null;
   const sum = judged.reduce((s, i) => s + Math.min(1, Math.max(0, i.progress!)), 0);
   return round(sum / judged.length);
+}
+
+export interface OverallResult { completion: number | null; expected: number | null; state: IndicatorState }
+
+/**
+ * A region's overall state, for the 对标对表 ranking and the region's own dashboard alike: its
+ * overall completion against the mean expected progress of the same judged indicators (each
+ * capped at 100 %, as completion is), in the same bands as one indicator. A region whose every
+ * indicator is green is therefore green overall.
+ */
+export function overallState(items: (JudgedItem & { expected: number })[]): OverallResult {
+  const judged = items.filter((i) => i.target !== null && i.target !== undefined && i.progress !== null);
+  const completion = overallCompletion(items);
+  if (completion === null || !judged.length) return { completion: null, expected: null, state: 'none' };
+  const expected = round(judged.reduce((s, i) => s + Math.min(1, Math.max(0, i.expected)), 0) / judged.length);
+  return { completion, expected, state: stateAgainst(completion, expected) };
 }
 
 /** Year-on-year growth in percent: (current − previous) ÷ |previous| × 100; null when previous is missing or 0. */

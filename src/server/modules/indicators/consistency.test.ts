@@ -61,5 +61,25 @@ for (const target of databaseTargets()) {
       assert.equal(cult.fourHas.basis, 'confirmed');
       assert.match(values.basis, /已确认/);
     });
+
+    it('colours the ranking by the dashboard\'s own rule and fills 较上期 from the previous period', async () => {
+      const c = await signedIn(t.app, 'qingyang');
+      const d = (await c.get(`/api/v1/indicators/dashboard?region=621000&year=${YEAR}`)).json();
+      const children = new Map(d.values.children.map((k: any) => [k.regionCode, k]));
+      let judged = 0;
+      for (const row of d.ranking.items) {
+        const own: any = children.get(row.regionCode);
+        assert.equal(row.state, own.summary.overall.state, `${row.regionName}: the ranking's colour is the region's own overall state`);
+        assert.equal(row.progress, own.summary.completion);
+        const states = own.items.filter((i: any) => i.target !== null && i.progress !== null).map((i: any) => i.state);
+        if (states.length && states.every((s: string) => s === 'green')) assert.equal(row.state, 'green', `${row.regionName}: all green on its dashboard`);
+        if (row.progress !== null) {
+          judged += 1;
+          assert.ok(row.previousProgress !== null, `${row.regionName}: 较上期 has the previous period's completion`);
+          assert.equal(row.progressChange, Math.round((row.progress - row.previousProgress) * 1e6) / 1e6);
+        }
+      }
+      assert.ok(judged > 0, 'the demo ranks counties with targets');
+    });
   });
 }

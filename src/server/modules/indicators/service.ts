@@ -6,7 +6,7 @@
 import type { Database, Queryable } from '../../db/database';
 import { roundFor } from '../../../domain/indicators/catalogue';
 import {
-  doubleHalf, fullYearRed, overallCompletion, periodEndDate, rankBy, STATE_RULE, type Period,
+  doubleHalf, fullYearRed, overallCompletion, overallState, periodEndDate, rankBy, STATE_RULE, type Period,
 } from '../../../domain/indicators/rules';
 import type { Actor, AuditActor } from '../../http/actor';
 import { AppError, errors, fieldError } from '../../http/errors';
@@ -59,6 +59,8 @@ export function summaryOf(items: Evaluated[], asOf: AsOf) {
     doubleHalf: doubleHalf(judged, asOf.elapsed),
     fullYearRed: fullYearRed(judged, asOf.elapsed),
     completion: overallCompletion(judged),
+    // the state the ranking colours this region with: one rule (rules.ts overallState)
+    overall: overallState(items),
     states: { green: count('green'), amber: count('amber'), red: count('red'), pending: count('none') },
   };
 }
@@ -101,7 +103,10 @@ export async function ranking(db: Queryable, actor: Actor, q: { region?: string;
   const prevAsOf = asOfFor(prevRef.year, prevRef.period, q.today);
   const [now, before] = await evaluateRegionsAt(db, codes, [asOf, prevAsOf], catalogue, { previousYear: false });
   const score = (items: Evaluated[]) => {
-    if (q.indicator === 'overall') return { value: overallCompletion(items), target: null, progress: overallCompletion(items), state: null as string | null };
+    if (q.indicator === 'overall') {
+      const o = overallState(items);
+      return { value: o.completion, target: null, progress: o.completion, state: o.state as string | null };
+    }
     const e = items.find((i) => i.code === q.indicator)!;
     return { value: e.value, target: e.target, progress: e.progress, state: e.state as string | null };
   };
@@ -119,6 +124,7 @@ export async function ranking(db: Queryable, actor: Actor, q: { region?: string;
       ...r, previousValue: b.value, previousProgress: b.progress, previousRank: previousRanks.get(r.regionCode) ?? null,
       rankChange: r.rank !== null && previousRanks.get(r.regionCode) != null ? previousRanks.get(r.regionCode)! - r.rank : null,
       change: r.value !== null && b.value !== null ? Math.round((r.value - b.value) * 1e6) / 1e6 : null,
+      progressChange: r.progress !== null && b.progress !== null ? Math.round((r.progress - b.progress) * 1e6) / 1e6 : null,
     })),
   };
 }
