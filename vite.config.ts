@@ -1,16 +1,43 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precompressPlugin } from './scripts/precompress.mjs';
 
 const root = fileURLToPath(new URL('./src/web', import.meta.url));
 const outDir = fileURLToPath(new URL('./dist/web', import.meta.url));
+
+/**
+ * Writes .vite/chunks.json in the output: for each JS chunk, the npm packages it contains.
+ * bench/pages.ts uses it to check what each page loads (no pro-components or ECharts on sign-in).
+ */
+function chunkPackages(): Plugin {
+  return {
+    name: 'kechuang-chunk-packages',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const chunks: Record<string, string[]> = {};
+      for (const output of Object.values(bundle)) {
+        if (output.type !== 'chunk') continue;
+        const packages = new Set<string>();
+        for (const id of output.moduleIds) {
+          const at = id.lastIndexOf('node_modules');
+          const match = at < 0 ? null : /^node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(id.slice(at));
+          packages.add(match ? match[1].replace('\\', '/') : 'app');
+        }
+        chunks[output.fileName] = [...packages].sort();
+      }
+      this.emitFile({ type: 'asset', fileName: '.vite/chunks.json', source: JSON.stringify(chunks, null, 1) });
+    },
+  };
+}
 
 // The web app lives in src/web (index.html included) and is built into dist/web,
 // which the server serves with an SPA fallback.
 export default defineConfig({
   root,
   base: '/',
-  plugins: [react()],
+  // precompress: .br and .gz of every asset, served by the server to browsers that accept them
+  plugins: [react(), chunkPackages(), precompressPlugin()],
   server: {
     port: 5173,
     proxy: {
@@ -20,25 +47,11 @@ export default defineConfig({
   build: {
     outDir,
     emptyOutDir: true,
-    chunkSizeWarningLimit: 1600,
-    rolldownOptions: {
-      output: {
-        codeSplitting: {
-          groups: [
-            // antd, pro-components and everything they pull in (rc-*, cssinjs, dayjs…).
-            {
-              name: 'vendor-antd',
-              test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|@ctrl|@emotion|stylis|dayjs)[\\/]/,
-              priority: 20,
-            },
-            {
-              name: 'vendor-react',
-              test: /node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom|@tanstack|i18next|react-i18next)[\\/]/,
-              priority: 10,
-            },
-          ],
-        },
-      },
-    },
+    // Chunks follow the routes (every page is a React.lazy import, so is the signed-in layout):
+    // the sign-in page loads React, the router and the few antd components it shows; pro-components
+    // comes with the signed-in layout and ECharts only with the pages that draw charts. No manual
+    // vendor groups: one "vendor-antd" group put all of antd and pro-components on every page,
+    // and splitting pro-components out of it made two chunks import each other (crash at load).
+    chunkSizeWarningLimit: 1000,
   },
 });

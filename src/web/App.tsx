@@ -10,9 +10,10 @@ import { AuthProvider, ME_KEY, passwordChangeStub } from './auth/AuthContext';
 import type { CurrentUser } from './api/types';
 import { RequireAccess, RequireAuth } from './components/Guards';
 import PageLoading from './components/PageLoading';
-import MainLayout from './layouts/MainLayout';
 import { appRoutes, portalRoutes } from './routes';
 
+// the signed-in frame (pro-components) loads only after sign-in
+const MainLayout = lazy(() => import('./layouts/MainLayout'));
 const LoginPage = lazy(() => import('./pages/login/LoginPage'));
 const RegisterPage = lazy(() => import('./pages/register/RegisterPage'));
 const ChangePasswordPage = lazy(() => import('./pages/change-password/ChangePasswordPage'));

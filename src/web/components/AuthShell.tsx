@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Card, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import LanguageSwitch from './LanguageSwitch';
-import { Logo } from '../layouts/MainLayout';
+import { Logo } from './Logo';
 
 /** The frame of the pages before sign-in: product name, language switch, a centred card. */
 export default function AuthShell({ children, width = 420 }: { children: ReactNode; width?: number }) {

@@ -9,16 +9,9 @@ import { appRoutes, groupIcons } from '../routes';
 import LanguageSwitch from '../components/LanguageSwitch';
 import ChangePasswordModal from '../components/ChangePasswordModal';
 import PageLoading from '../components/PageLoading';
+import { Logo } from '../components/Logo';
 
-export function Logo() {
-  return (
-    <svg width="28" height="28" viewBox="0 0 32 32" aria-hidden>
-      <rect width="32" height="32" rx="7" fill="#1677ff" />
-      <path d="M9 22 L16 8 L23 22 Z" fill="none" stroke="#fff" strokeWidth="2.4" strokeLinejoin="round" />
-      <circle cx="16" cy="18" r="2.6" fill="#fff" />
-    </svg>
-  );
-}
+export { Logo };
 
 /** The signed-in frame: side menu filtered by role, header with language and user menu. */
 export default function MainLayout() {

@@ -4,7 +4,7 @@ import { Button, Layout, Space, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import LanguageSwitch from '../../components/LanguageSwitch';
-import { Logo } from '../../layouts/MainLayout';
+import { Logo } from '../../components/Logo';
 
 export default function PortalLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
