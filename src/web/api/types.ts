@@ -247,11 +247,16 @@ export interface TierCounts {
 
 export interface Cultivation {
   year: number;
-  counts: TierCounts[];
+  /** the date the counts are as of (today, or the year's end once it is over); growth compares with previousAsOf */
+  asOf: string;
+  previousAsOf: string;
+  counts: (TierCounts & { asOf: string })[];
   doubling: Record<'techSme' | 'highTech', { last: number; current: number; growthPct: number | null }>;
-  fourHas: { year: number; firms: number; institution: number; staff: number; funds: number; projects: number; allFour: number };
+  fourHas: { year: number; basis: 'confirmed'; firms: number; institution: number; staff: number; funds: number; projects: number; allFour: number };
+  /** which records the figures count, in words */
+  basis: string;
   expiring: { id: number; name: string; regionCode?: string; regionName: string | null; certificateNo: string | null; issuedOn: string; validUntil: string }[];
-  candidates: { id: number; name: string; regionCode: string; target: string; failed: number; blocking: string[]; eligible: string }[];
+  candidates: { id: number; name: string; regionCode: string; target: string; failed: number; uncertain: string[]; blocking: string[]; eligible: string }[];
 }
 
 export type EnterpriseImportKind = 'enterprises' | 'statistics';

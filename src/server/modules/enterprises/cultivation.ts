@@ -69,7 +69,8 @@ export async function expiringCertificates(db: Queryable, actor: Actor, today: s
     certificateNo: r.certificate_no, issuedOn: r.issued_on, validUntil: r.valid_until }));
 }
 
-export interface CandidateRow { id: number; name: string; regionCode: string; regionName: string; target: 'high_tech' | 'tech_sme'; failed: number; blocking: string[]; eligible: string }
+/** blocking: every condition not met, in the engine's order; failed + uncertain.length = blocking.length. */
+export interface CandidateRow { id: number; name: string; regionCode: string; regionName: string; target: 'high_tech' | 'tech_sme'; failed: number; uncertain: string[]; blocking: string[]; eligible: string }
 
 /**
  * Enterprises in the candidate pool (后备库) or holding 科小 this year, ranked by how many 高企
@@ -87,7 +88,7 @@ export async function candidatePool(db: Queryable, actor: Actor, today: string, 
     .map((a) => {
       const failing = a.assessment.highTech.conditions.filter((c) => c.status !== 'met');
       return { id: a.id, name: a.name, regionCode: a.regionCode, regionName: regionName.get(a.regionCode) ?? a.regionCode, target: 'high_tech' as const, failed: failing.filter((c) => c.status === 'failed').length,
-        blocking: failing.map((c) => c.code), eligible: a.assessment.highTech.eligible, scoreMax: a.assessment.highTech.score.max };
+        uncertain: failing.filter((c) => c.status !== 'failed').map((c) => c.code), blocking: failing.map((c) => c.code), eligible: a.assessment.highTech.eligible, scoreMax: a.assessment.highTech.score.max };
     })
     .sort((x, y) => x.failed - y.failed || x.blocking.length - y.blocking.length || y.scoreMax - x.scoreMax || x.name.localeCompare(y.name))
     .slice(0, limit)

@@ -81,5 +81,16 @@ for (const target of databaseTargets()) {
       }
       assert.ok(judged > 0, 'the demo ranks counties with targets');
     });
+
+    it('counts a candidate\'s unmet conditions as it lists them: failed and not yet judgeable, never "0" beside a listed one', async () => {
+      const c = await signedIn(t.app, 'qingyang');
+      const cult = (await c.get(`/api/v1/enterprises/cultivation?regionCode=621000&year=${YEAR}`)).json();
+      assert.ok(cult.candidates.length > 0);
+      for (const row of cult.candidates) {
+        assert.equal(row.failed + row.uncertain.length, row.blocking.length, row.name);
+        assert.ok(row.uncertain.every((code: string) => row.blocking.includes(code)));
+      }
+      assert.ok(cult.candidates.some((r: any) => r.uncertain.length > 0 && r.failed === 0), 'the demo has a candidate held back only by conditions still to be checked');
+    });
   });
 }

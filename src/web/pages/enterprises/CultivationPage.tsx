@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
-import { Alert, Card, Col, Empty, Row, Select, Space, Statistic, Table, Tag, TreeSelect, Typography } from 'antd';
+import { Alert, Card, Col, Empty, Row, Select, Space, Statistic, Table, Tag, Tooltip, TreeSelect, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
+import { ArrowDownOutlined, ArrowUpOutlined, InfoCircleOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -24,15 +24,23 @@ const TIER_SERIES = [
 ] as const;
 const FOUR_HAS = ['institution', 'staff', 'funds', 'projects', 'allFour'] as const;
 
-function Growth({ pct }: { pct: number | null }) {
+function Growth({ pct, label }: { pct: number | null; label: string }) {
   const { t } = useTranslation();
   if (pct === null) return <Typography.Text type="secondary">{t('enterprises.cultivation.noGrowth')}</Typography.Text>;
   const up = pct >= 0;
   return (
     <Typography.Text style={{ color: up ? '#389e0d' : '#cf1322' }}>
-      {t('enterprises.cultivation.growth')} {up ? <ArrowUpOutlined /> : <ArrowDownOutlined />} {Math.abs(pct).toFixed(1)}%
+      {label} {up ? <ArrowUpOutlined /> : <ArrowDownOutlined />} {Math.abs(pct).toFixed(1)}%
     </Typography.Text>
   );
+}
+
+/** "截至 2026-11-24" while the year runs, "2025 年末" once it is over: the indicator dashboard's as-of. */
+function useAsOfLabel() {
+  const { t } = useTranslation();
+  return (date: string, short = false) => (date.endsWith('-12-31')
+    ? t('enterprises.cultivation.yearEnd', { year: date.slice(0, 4) })
+    : t('enterprises.cultivation.asOfDate', { date: short ? date.slice(5) : date }));
 }
 
 /** 培育看板: 双倍增 of 科小 and 高企, tier counts over three years, "四有" coverage, expiring certificates, the candidate pool. */
@@ -49,6 +57,7 @@ export default function CultivationPage() {
   });
   const d = data.data;
   const unit = t('enterprises.cultivation.unit');
+  const asOfLabel = useAsOfLabel();
 
   const countsOption = useMemo<ChartOption | null>(() => {
     if (!d) return null;
@@ -56,7 +65,7 @@ export default function CultivationPage() {
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
       grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: d.counts.map((c) => String(c.year)) },
+      xAxis: { type: 'category', data: d.counts.map((c) => `${c.year}\n${asOfLabel(c.asOf, true)}`) },
       yAxis: { type: 'value', name: unit || undefined },
       series: TIER_SERIES.map((s) => ({
         name: t(`enterprises.tier.${s.tier}`),
@@ -66,6 +75,7 @@ export default function CultivationPage() {
         label: { show: true, position: 'top' as const, fontSize: 11 },
       })),
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [d, t, unit]);
 
   const pct = (n: number) => (d && d.fourHas.firms > 0 ? Math.round((n / d.fourHas.firms) * 1000) / 10 : 0);
@@ -118,7 +128,24 @@ export default function CultivationPage() {
   const candidateColumns: ColumnsType<Candidate> = [
     { title: t('enterprises.name'), dataIndex: 'name', render: (_, r) => <Link to={`/enterprises/${r.id}?tab=assessment`}>{r.name}</Link> },
     { title: t('enterprises.region'), dataIndex: 'regionCode', width: 120, render: (_, r) => regions.nameOf(r.regionCode) },
-    { title: t('enterprises.cultivation.failed'), dataIndex: 'failed', width: 100, align: 'center' },
+    {
+      // every condition not yet met, as the tags beside it list them: failed ones, and ones still to be checked
+      title: t('enterprises.cultivation.failed'),
+      dataIndex: 'blocking',
+      key: 'unmet',
+      width: 120,
+      align: 'center',
+      render: (_, r) => (
+        <span>
+          {r.blocking.length}
+          {r.uncertain.length > 0 && (
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+              {t('enterprises.cultivation.toCheck', { count: r.uncertain.length })}
+            </Typography.Text>
+          )}
+        </span>
+      ),
+    },
     {
       title: t('enterprises.cultivation.blocking'),
       dataIndex: 'blocking',
@@ -127,7 +154,7 @@ export default function CultivationPage() {
         r.blocking.length ? (
           <Space size={4} wrap>
             {r.blocking.map((code) => (
-              <Tag key={code} color={code === 'innovationScore' ? 'orange' : 'red'} bordered={false}>
+              <Tag key={code} color={r.uncertain.includes(code) ? 'orange' : 'red'} bordered={false}>
                 {t(`enterprises.assessment.cond.${code}`, { defaultValue: code })}
               </Tag>
             ))}
@@ -184,17 +211,17 @@ export default function CultivationPage() {
               <Card style={{ height: '100%' }}>
                 <Statistic title={t('enterprises.cultivation.kpiTechSme', { year: d.year })} value={d.doubling.techSme.current} suffix={unit} />
                 <Space direction="vertical" size={0}>
-                  <Growth pct={d.doubling.techSme.growthPct} />
+                  <Growth pct={d.doubling.techSme.growthPct} label={t('enterprises.cultivation.growth')} />
                   <Typography.Text type="secondary">{t('enterprises.cultivation.lastYear', { count: d.doubling.techSme.last })}</Typography.Text>
                 </Space>
               </Card>
             </Col>
             <Col xs={24} md={12} xl={6}>
               <Card style={{ height: '100%' }}>
-                <Statistic title={t('enterprises.cultivation.kpiHighTech', { year: d.year })} value={d.doubling.highTech.current} suffix={unit} />
+                <Statistic title={t('enterprises.cultivation.kpiHighTechAsOf', { when: asOfLabel(d.asOf) })} value={d.doubling.highTech.current} suffix={unit} data-testid="kpi-hightech" />
                 <Space direction="vertical" size={0}>
-                  <Growth pct={d.doubling.highTech.growthPct} />
-                  <Typography.Text type="secondary">{t('enterprises.cultivation.lastYear', { count: d.doubling.highTech.last })}</Typography.Text>
+                  <Growth pct={d.doubling.highTech.growthPct} label={t('enterprises.cultivation.growthSameDate')} />
+                  <Typography.Text type="secondary">{t('enterprises.cultivation.sameDateLastYear', { date: d.previousAsOf, count: d.doubling.highTech.last })}</Typography.Text>
                 </Space>
               </Card>
             </Col>
@@ -204,6 +231,9 @@ export default function CultivationPage() {
                 <Typography.Text type="secondary">
                   {t('enterprises.cultivation.fourHasLine', { all: d.fourHas.allFour, firms: d.fourHas.firms, year: d.fourHas.year })}
                 </Typography.Text>
+                <Tooltip title={d.basis} overlayStyle={{ maxWidth: 480 }}>
+                  <Typography.Link style={{ display: 'block', fontSize: 12 }}><InfoCircleOutlined /> {t('enterprises.cultivation.basis')}</Typography.Link>
+                </Tooltip>
               </Card>
             </Col>
             <Col xs={24} md={12} xl={6}>

@@ -12,12 +12,23 @@ import PageLoading from '../../components/PageLoading';
 import { formatValue, indicatorApi, progressPct, STATE_COLORS, type IndicatorItem, type RankingRow } from './api';
 import { FilterBar, useIndicatorRegions } from './shared';
 
+/** What a computed figure counts up to: "截至 2026-11-24", "2025 年末", or the year's confirmed statistics. */
+function AsOfCaption({ period }: { period: string | null }) {
+  const { t } = useTranslation();
+  if (!period) return null;
+  const text = /^\d{4}-\d{2}-\d{2}$/.test(period)
+    ? period.endsWith('-12-31') ? t('indicators.yearEnd', { year: period.slice(0, 4) }) : t('indicators.asOfShort', { date: period })
+    : period === 'Y' ? t('indicators.annualConfirmed') : null;
+  return text ? <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }} data-testid="kpi-as-of">{text}</Typography.Text> : null;
+}
+
 function KpiCard({ item }: { item: IndicatorItem }) {
   const { t } = useTranslation();
   const pct = progressPct(item.progress);
   return (
     <Card size="small" style={{ height: '100%' }} data-testid={`kpi-${item.code}`}>
       <Typography.Text type="secondary" style={{ display: 'block', minHeight: 22 }}>{item.name}</Typography.Text>
+      {item.source === 'computed' && item.value !== null && <AsOfCaption period={item.period} />}
       <Space align="baseline" size={6} wrap>
         <Statistic value={item.value === null ? t('indicators.noValue') : formatValue(item.value, item.decimals)} valueStyle={{ fontSize: item.value === null ? 16 : 24 }} />
         {item.value !== null && <Typography.Text type="secondary">{item.unit}</Typography.Text>}
@@ -41,6 +52,27 @@ function KpiCard({ item }: { item: IndicatorItem }) {
   );
 }
 
+/** 较上期: completion (or value) against the previous period, in points, and the move in rank. */
+function RankChange({ row }: { row: RankingRow }) {
+  const { t } = useTranslation();
+  if (row.progressChange === null && row.rankChange === null) return <>—</>;
+  const pts = row.progressChange === null ? null : Math.round(row.progressChange * 1000) / 10;
+  return (
+    <Space size={6} wrap>
+      {pts !== null && (
+        <span style={{ color: pts > 0 ? '#389e0d' : pts < 0 ? '#cf1322' : undefined }}>
+          {t('indicators.points', { value: `${pts > 0 ? '+' : ''}${pts.toFixed(1)}` })}
+        </span>
+      )}
+      {row.rankChange !== null && row.rankChange !== 0 && (
+        <span style={{ color: row.rankChange > 0 ? '#389e0d' : '#cf1322' }}>
+          {row.rankChange > 0 ? <ArrowUpOutlined /> : <ArrowDownOutlined />} {t('indicators.places', { count: Math.abs(row.rankChange) })}
+        </span>
+      )}
+    </Space>
+  );
+}
+
 export default function DashboardPage() {
   const { t } = useTranslation();
   const { defaultCode } = useIndicatorRegions();
@@ -61,6 +93,7 @@ export default function DashboardPage() {
   const trendOption = useMemo<ChartOption | null>(() => {
     const s = d?.trend.items.find((i) => i.code === trendCode);
     if (!s) return null;
+    const decimals = d!.values.items.find((i) => i.code === trendCode)?.decimals ?? 0;
     return {
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
@@ -68,8 +101,10 @@ export default function DashboardPage() {
       xAxis: { type: 'category', data: s.points.map((p) => String(p.year)) },
       yAxis: { type: 'value', name: s.unit },
       series: [
-        { name: t('indicators.value'), type: 'bar', data: s.points.map((p) => p.value), itemStyle: { color: '#1677ff' }, label: { show: true, position: 'top', fontSize: 11 } },
-        { name: t('indicators.target'), type: 'line', data: s.points.map((p) => p.target), itemStyle: { color: '#fa541c' }, lineStyle: { type: 'dashed' } },
+        // value labels inside the bars' foot: the target line's markers sit at the bars' height and covered labels on top
+        { name: t('indicators.value'), type: 'bar', barMaxWidth: 56, data: s.points.map((p) => p.value), itemStyle: { color: '#1677ff' },
+          label: { show: true, position: 'insideBottom', distance: 6, color: '#fff', fontSize: 11, formatter: (p: { value: unknown }) => (p.value == null ? '' : formatValue(Number(p.value), decimals)) } },
+        { name: t('indicators.target'), type: 'line', data: s.points.map((p) => p.target), itemStyle: { color: '#fa541c' }, lineStyle: { type: 'dashed' }, symbolSize: 8, z: 3 },
       ],
     };
   }, [d, trendCode, t]);
@@ -84,7 +119,8 @@ export default function DashboardPage() {
       yAxis: { type: 'category', data: rows.map((r) => r.regionName) },
       series: [{
         type: 'bar', name: rank.name,
-        data: rows.map((r) => ({ value: progressPct(r.progress), itemStyle: { color: r.progress === null ? '#bfbfbf' : r.progress >= 1 ? '#52c41a' : r.progress >= 0.9 ? '#faad14' : '#f5222d' } })),
+        // the row's state comes from the server (rules.ts): the same colour the region's own dashboard shows
+        data: rows.map((r) => ({ value: progressPct(r.progress), itemStyle: { color: STATE_COLORS[r.state ?? 'none'] } })),
         label: { show: true, position: 'right', formatter: '{c}%', fontSize: 11 },
       }],
     };
@@ -108,6 +144,11 @@ export default function DashboardPage() {
 
   if (!d) return <AppPage><PageLoading /></AppPage>;
   const s = d.values.summary;
+  // a county has no sub-regions to rank: no empty card
+  const hasChildren = (d.values.children?.length ?? 0) > 0;
+  // overdue tasks and milestones, and overdue items of the three lists: one count, so "none" is only said when there are none
+  const listsOverdue = (['risk', 'problem', 'responsibility'] as const).reduce((n, k) => n + d.lists[k].overdue, 0);
+  const overdueTotal = d.overdue.length + listsOverdue;
   const headline = d.values.items.filter((i) => i.headline);
   const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 1000) / 10}%`);
   const rankColumns = [
@@ -115,8 +156,8 @@ export default function DashboardPage() {
     { title: t('indicators.region'), dataIndex: 'regionName' },
     ...(rank && rank.indicator !== 'overall' ? [{ title: `${t('indicators.value')}（${rank.unit}）`, dataIndex: 'value', render: (v: number | null) => (v === null ? '—' : v.toLocaleString('zh-CN', { maximumFractionDigits: 2 })) }] : []),
     { title: rank?.indicator === 'overall' ? rank.name : t('indicators.progress'), dataIndex: 'progress', render: (p: number | null) => pct(p) },
-    { title: t('indicators.rankChange'), dataIndex: 'rankChange', width: 96,
-      render: (c: number | null) => (c === null || c === 0 ? '—' : <span style={{ color: c > 0 ? '#389e0d' : '#cf1322' }}>{c > 0 ? <ArrowUpOutlined /> : <ArrowDownOutlined />} {Math.abs(c)}</span>) },
+    { title: <Tooltip title={rank ? t('indicators.rankChangeHelp', { date: rank.previousAsOf }) : undefined}>{t('indicators.rankChange')}</Tooltip>, dataIndex: 'progressChange', width: 150,
+      render: (_: unknown, r: RankingRow) => <RankChange row={r} /> },
   ];
 
   return (
@@ -134,7 +175,8 @@ export default function DashboardPage() {
         <Space wrap size={24}>
           <Typography.Text type="secondary">{t('indicators.asOf', { date: d.values.asOf })}</Typography.Text>
           <span>{t('indicators.elapsed')} <b>{pct(s.elapsed)}</b></span>
-          <span>{t('indicators.completion')} <b>{pct(s.completion)}</b></span>
+          <span>{t('indicators.completion')} <b>{pct(s.completion)}</b>{' '}
+            {s.overall.state !== 'none' && <Tag color={STATE_COLORS[s.overall.state]} data-testid="overall-state">{t(`indicators.state.${s.overall.state}`)}</Tag>}</span>
           <span>{t('indicators.doubleHalf')} <Tag color={s.doubleHalf.reached ? 'red' : 'default'}>{t(s.doubleHalf.reached ? 'indicators.reached' : 'indicators.notReached')}</Tag>
             {s.doubleHalf.pending.length > 0 && <Typography.Text type="secondary">{t('indicators.pending', { count: s.doubleHalf.pending.length })}</Typography.Text>}</span>
           <span>{t('indicators.fullYearRed')} <Tag color={s.fullYearRed.reached ? 'red' : 'default'}>{t(s.fullYearRed.reached ? 'indicators.reached' : 'indicators.notReached')}</Tag></span>
@@ -143,6 +185,9 @@ export default function DashboardPage() {
           </Space>
           <Tooltip title={d.values.rule} overlayStyle={{ maxWidth: 520 }}>
             <Typography.Link><InfoCircleOutlined /> {t('indicators.rule')}</Typography.Link>
+          </Tooltip>
+          <Tooltip title={d.values.basis} overlayStyle={{ maxWidth: 520 }}>
+            <Typography.Link><InfoCircleOutlined /> {t('indicators.basis')}</Typography.Link>
           </Tooltip>
         </Space>
       </Card>
@@ -166,7 +211,7 @@ export default function DashboardPage() {
             {byIndicatorOption ? <EChart option={byIndicatorOption} height={300} label={t('indicators.byIndicator')} /> : <Empty />}
           </Card>
         </Col>
-        <Col xs={24} xl={12}>
+        {hasChildren && <Col xs={24} xl={12}>
           <Card title={t('indicators.ranking')} size="small"
             extra={<Select size="small" style={{ width: 220 }} value={rankCode} onChange={setRankCode} aria-label={t('indicators.rankingBy')}
               options={[{ value: 'overall', label: t('indicators.overall') }, ...d.values.items.map((i) => ({ value: i.code, label: i.name }))]} />}>
@@ -177,8 +222,8 @@ export default function DashboardPage() {
               </>
             ) : <Empty />}
           </Card>
-        </Col>
-        <Col xs={24} xl={12}>
+        </Col>}
+        <Col xs={24} xl={hasChildren ? 12 : 24}>
           <Card title={t('indicators.taskPanel')} size="small" extra={<Link to="/indicators/tasks">{t('indicators.tasks')}</Link>}>
             <Row gutter={12} style={{ marginBottom: 12 }}>
               <Col span={6}><Statistic title={t('indicators.taskCount', { count: d.tasks.tasks })} value={d.tasks.done} suffix={`/ ${d.tasks.tasks}`} /></Col>
@@ -196,8 +241,12 @@ export default function DashboardPage() {
               </Col>
             </Row>
             <Typography.Title level={5} style={{ marginTop: 0 }}>
-              {t('indicators.overdue')} {d.tasks.overdue > 0 && <Tag color="error">{t('indicators.overdueCount', { count: d.overdue.length })}</Tag>}
+              {t('indicators.overdue')} {overdueTotal > 0 && <Tag color="error">{t('indicators.overdueCount', { count: overdueTotal })}</Tag>}
             </Typography.Title>
+            {listsOverdue > 0 && (
+              <Alert type="warning" showIcon style={{ marginBottom: 8 }}
+                message={<Link to="/indicators/tasks">{t('indicators.listsOverdue', { count: listsOverdue })}</Link>} />
+            )}
             {d.overdue.length ? (
               <List size="small" dataSource={d.overdue.slice(0, 6)} renderItem={(o) => (
                 <List.Item extra={<Tag color="error">{t('indicators.daysOverdue', { days: o.daysOverdue })}</Tag>}>
@@ -205,7 +254,7 @@ export default function DashboardPage() {
                     description={`${o.regionName} · ${o.leadDepartment} · ${o.owner} · ${t('indicators.dueOn')} ${o.dueOn}`} />
                 </List.Item>
               )} />
-            ) : <Alert type="success" showIcon message={t('indicators.noOverdue')} />}
+            ) : overdueTotal === 0 ? <Alert type="success" showIcon message={t('indicators.noOverdue')} /> : null}
           </Card>
         </Col>
       </Row>

@@ -14,14 +14,19 @@ export interface Summary {
   doubleHalf: { reached: boolean; timeHalf: boolean; judged: number; behind: string[]; pending: string[] };
   fullYearRed: { reached: boolean; yearEnded: boolean; judged: number; behind: string[] };
   states: { green: number; amber: number; red: number; pending: number };
+  /** the region's overall state: the colour its ranking row has too */
+  overall: { completion: number | null; expected: number | null; state: IndicatorState };
 }
 export interface RegionValues {
   region: { code: string; name: string }; year: number; period: string | null; asOf: string; items: IndicatorItem[]; summary: Summary; rule: string;
+  /** which records the computed figures count (confirmed statistics only, …) */
+  basis: string;
   children?: { regionCode: string; regionName: string; items: IndicatorItem[]; summary: Summary }[];
 }
 export interface RankingRow {
   regionCode: string; regionName: string; value: number | null; target: number | null; progress: number | null; state: IndicatorState | null;
   rank: number | null; previousRank: number | null; rankChange: number | null; previousValue: number | null; change: number | null;
+  previousProgress: number | null; progressChange: number | null;
 }
 export interface Ranking { indicator: string; by: string; name: string; unit: string; asOf: string; previousAsOf: string; items: RankingRow[] }
 export interface Trend { years: number[]; items: { code: string; name: string; unit: string; points: { year: number; value: number | null; target: number | null }[] }[] }
