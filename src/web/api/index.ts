@@ -49,10 +49,10 @@ export const regionApi = {
   list: () => api.get<{ items: Region[] }>('/regions'),
   create: (body: { code: string; name: string; parentCode: string | null }) => api.post<Region>('/regions', body),
   rename: (code: string, name: string) => api.patch<Region>(`/regions/${encodeURIComponent(code)}`, { name }),
-  import: (file: File) => {
+  import: (file: File, query = '') => {
     const form = new FormData();
     form.append('file', file);
-    return api.upload<{ created: number; updated: number }>('/regions/import', form);
+    return api.upload<{ created: number; updated: number }>(`/regions/import${query ? `?${query}` : ''}`, form);
   },
   template: () => download('/regions/template', undefined, 'regions-template.xlsx'),
 };

@@ -1,29 +1,26 @@
-import { useState } from 'react';
-import { Alert, App, Button, Card, Radio, Result, Space, Table, Typography, Upload, type UploadFile } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
-import { DownloadOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
+import { useCallback, useState } from 'react';
+import { Alert, App, Button, Card, Radio, Space, Typography, Upload, type UploadFile } from 'antd';
+import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { isApiError, type EnterpriseImportKind, type ImportProblem, type ImportResult } from '../../api';
+import { isApiError, type EnterpriseImportKind } from '../../api';
 import AppPage from '../../components/AppPage';
+import { ImportPreviewPanel } from '../../components/ImportPreview';
 import { enterpriseApi } from './api';
 
-/** 导入: 企业名册 or 年度统计 from the Excel template; all rows or none, every bad cell listed. */
+/**
+ * 导入: 企业名册 or 年度统计 from the Excel template. Choosing a file previews it (rows to add /
+ * update, every bad cell, a file imported before); only 确认导入 writes, all rows or none.
+ */
 export default function ImportPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [kind, setKind] = useState<EnterpriseImportKind>('enterprises');
   const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
   const [downloading, setDownloading] = useState(false);
-  const [result, setResult] = useState<ImportResult | null>(null);
-  const [problems, setProblems] = useState<ImportProblem[] | null>(null);
 
-  const reset = () => {
-    setResult(null);
-    setProblems(null);
-  };
+  const send = useCallback((f: File, query: string) => enterpriseApi.import(kind, f, query), [kind]);
 
   const template = async () => {
     setDownloading(true);
@@ -36,31 +33,10 @@ export default function ImportPage() {
     }
   };
 
-  const run = async () => {
-    if (!file) {
-      message.warning(t('enterprises.import.fileRequired'));
-      return;
-    }
-    setBusy(true);
-    reset();
-    try {
-      setResult(await enterpriseApi.import(kind, file));
-      void queryClient.invalidateQueries({ queryKey: ['enterprise'] });
-      void queryClient.invalidateQueries({ queryKey: ['enterprises'] });
-    } catch (error) {
-      if (isApiError(error) && error.rows?.length) setProblems(error.rows as unknown as ImportProblem[]);
-      else message.error(isApiError(error) ? error.message : String(error));
-    } finally {
-      setBusy(false);
-    }
+  const imported = () => {
+    void queryClient.invalidateQueries({ queryKey: ['enterprise'] });
+    void queryClient.invalidateQueries({ queryKey: ['enterprises'] });
   };
-
-  const columns: ColumnsType<ImportProblem> = [
-    { title: t('enterprises.import.row'), dataIndex: 'row', width: 80, sorter: (a, b) => a.row - b.row, defaultSortOrder: 'ascend' },
-    { title: t('enterprises.import.column'), dataIndex: 'column', width: 220 },
-    { title: t('enterprises.import.value'), dataIndex: 'value', width: 240, ellipsis: true, render: (v: string) => (v ? <Typography.Text code>{v}</Typography.Text> : t('common.none')) },
-    { title: t('enterprises.import.reason'), dataIndex: 'message' },
-  ];
 
   const fileList: UploadFile[] = file ? [{ uid: 'file', name: file.name, status: 'done', size: file.size }] : [];
 
@@ -76,7 +52,7 @@ export default function ImportPage() {
               value={kind}
               onChange={(e) => {
                 setKind(e.target.value as EnterpriseImportKind);
-                reset();
+                setFile(null);
               }}
               options={[
                 { value: 'enterprises', label: t('enterprises.import.kindEnterprises') },
@@ -99,12 +75,10 @@ export default function ImportPage() {
             fileList={fileList}
             beforeUpload={(f) => {
               setFile(f);
-              reset();
               return false;
             }}
             onRemove={() => {
               setFile(null);
-              reset();
             }}
           >
             <p className="ant-upload-drag-icon">
@@ -112,22 +86,8 @@ export default function ImportPage() {
             </p>
             <p className="ant-upload-text">{t('enterprises.import.fileHint')}</p>
           </Upload.Dragger>
-          <Button type="primary" icon={<UploadOutlined />} loading={busy} disabled={!file} onClick={run}>
-            {busy ? t('enterprises.import.importing') : t('enterprises.import.start')}
-          </Button>
-          {result && <Result status="success" title={t('enterprises.import.done', { ...result })} style={{ padding: '24px 0' }} />}
-          {problems && (
-            <>
-              <Alert type="error" showIcon message={t('enterprises.import.failed', { count: problems.length })} />
-              <Table<ImportProblem>
-                rowKey={(r, index) => `${r.row}-${r.column}-${index}`}
-                size="small"
-                columns={columns}
-                dataSource={problems}
-                pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (total) => t('common.total', { total }) }}
-              />
-            </>
-          )}
+          {file ? <ImportPreviewPanel key={`${kind}-${file.name}-${file.lastModified}`} file={file} send={send} onDone={imported} />
+            : <Typography.Text type="secondary">{t('enterprises.import.fileRequired')}</Typography.Text>}
         </Space>
       </Card>
     </AppPage>

@@ -39,9 +39,10 @@ export const enterpriseApi = {
   assessment: (id: number, asOf?: string) => api.get<EnterpriseAssessment>(`/enterprises/${id}/assessment`, { asOf }),
   cultivation: (query: { regionCode?: string; year?: number }) => api.get<Cultivation>('/enterprises/cultivation', query),
   template: (kind: EnterpriseImportKind) => download('/enterprises/template', { kind }, `${kind}-template.xlsx`),
-  import: (kind: EnterpriseImportKind, file: File) => {
+  /** `query`: dryRun=1 for the preview, hash=… (and again=1) to confirm. */
+  import: (kind: EnterpriseImportKind, file: File, query = '') => {
     const form = new FormData();
     form.append('file', file);
-    return api.upload<ImportResult>(`/enterprises/import?kind=${kind}`, form);
+    return api.upload<ImportResult>(`/enterprises/import?kind=${kind}${query ? `&${query}` : ''}`, form);
   },
 };

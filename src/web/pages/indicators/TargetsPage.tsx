@@ -9,6 +9,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api';
 import AppPage from '../../components/AppPage';
+import { ImportPreviewModal } from '../../components/ImportPreview';
 import { formatValue, indicatorApi, progressPct, STATE_COLORS, type EntryInput, type EntryRow, type TargetRow } from './api';
 import { FilterBar, PERIOD_VALUES, periodLabel, useFormError, useIndicatorRegions } from './shared';
 
@@ -78,6 +79,8 @@ export default function TargetsPage() {
   const byCode = new Map((values.data?.items ?? []).map((i) => [i.code, i]));
   const names = new Map((targets.data?.items ?? []).map((i) => [i.indicatorCode, i.name]));
   const reload = () => client.invalidateQueries({ queryKey: ['indicators'] });
+  // a chosen file is previewed first; it is imported from the preview's 确认导入
+  const [importFile, setImportFile] = useState<File | null>(null);
 
   const save = async (row: TargetRow) => {
     try {
@@ -126,18 +129,10 @@ export default function TargetsPage() {
         <Space>
           <EntryForm region={region} year={filter.year} onSaved={reload} trigger={<Button icon={<EditOutlined />}>{t('indicators.enterValue')}</Button>} />
           <Button icon={<DownloadOutlined />} onClick={() => indicatorApi.template()}>{t('indicators.template')}</Button>
-          <Upload accept=".xlsx" showUploadList={false} customRequest={async ({ file }) => {
-            try {
-              const r = await indicatorApi.importEntries(file as File);
-              message.success(t('indicators.imported', { rows: r.rows }));
-              await reload();
-            } catch (error) {
-              if (!isApiError(error)) throw error;
-              message.error(`${error.message}${error.rows?.length ? `：${error.rows.slice(0, 3).map((x: any) => `#${x.row} ${x.column} ${x.message}`).join('；')}` : ''}`);
-            }
-          }}>
+          <Upload accept=".xlsx" showUploadList={false} beforeUpload={(file) => { setImportFile(file); return false; }}>
             <Button type="primary" icon={<UploadOutlined />}>{t('indicators.import')}</Button>
           </Upload>
+          <ImportPreviewModal file={importFile} send={indicatorApi.importEntries} title={t('indicators.import')} onClose={() => setImportFile(null)} onDone={() => void reload()} />
         </Space>
       }>
         <Table<EntryRow> rowKey={(r) => `${r.indicatorCode}|${r.period}`} size="small" loading={entries.isPending} dataSource={entries.data?.items ?? []}

@@ -98,10 +98,10 @@ export const indicatorApi = {
   saveEntry: (body: EntryInput) => api.put<{ value: number | null; version: number }>('/indicators/entries', body),
   catalogue: () => api.get<{ items: CatalogueItem[] }>('/indicators/catalogue'),
   template: () => download('/indicators/entries/template', undefined, 'template.xlsx'),
-  importEntries: (file: File) => {
+  importEntries: (file: File, query = '') => {
     const form = new FormData();
     form.append('file', file);
-    return api.upload<{ rows: number; created: number; updated: number }>('/indicators/entries/import', form);
+    return api.upload<{ rows: number; created: number; updated: number }>(`/indicators/entries/import${query ? `?${query}` : ''}`, form);
   },
 };
 

@@ -1,14 +1,14 @@
 // 政策库: search with facets; staff add, import, export, compile a booklet 汇编成册 and publish portal
 // notices; admins keep the category dictionary.
 import { useRef, useState } from 'react';
-import { App, Button, Form, Input, Modal, Space, Upload } from 'antd';
+import { Button, Form, Input, Modal, Space, Upload } from 'antd';
 import { BookOutlined, DownloadOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../api/client';
 import type { ListQuery } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
 import AppPage from '../../components/AppPage';
+import { ImportPreviewModal } from '../../components/ImportPreview';
 import { policyApi } from './api';
 import PolicySearchView from './PolicySearchView';
 import { CategoriesButton, PublishNoticeButton } from './PolicyAdminTools';
@@ -16,22 +16,16 @@ import { CategoriesButton, PublishNoticeButton } from './PolicyAdminTools';
 export default function PoliciesPage() {
   const { t } = useTranslation();
   const { access, user } = useAuth();
-  const { message, modal } = App.useApp();
   const navigate = useNavigate();
   const [selected, setSelected] = useState<number[]>([]);
   const [bookletOpen, setBookletOpen] = useState(false);
   const lastQuery = useRef<ListQuery>({});
   const [form] = Form.useForm<{ title: string; compiler?: string }>();
 
-  const importFile = async (file: File) => {
-    try {
-      const r = await policyApi.import(file);
-      message.success(t('policies.imported', { rows: r.created }));
-    } catch (e) {
-      if (isApiError(e) && e.rows?.length) {
-        modal.error({ title: e.message, width: 640, content: <div style={{ maxHeight: 320, overflow: 'auto' }}>{e.rows.map((r, i) => <div key={i}>{String(t('policies.importRow', { ...r }))}</div>)}</div> });
-      } else message.error((e as Error).message);
-    }
+  // choosing a file opens its preview; the import itself waits for 确认导入 there
+  const [importing, setImporting] = useState<File | null>(null);
+  const importFile = (file: File) => {
+    setImporting(file);
     return false;
   };
 
@@ -47,6 +41,7 @@ export default function PoliciesPage() {
       <Space wrap>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/policies/new')}>{t('policies.new')}</Button>
         <Upload accept=".xlsx" showUploadList={false} beforeUpload={importFile}><Button icon={<ImportOutlined />}>{t('policies.import')}</Button></Upload>
+        <ImportPreviewModal file={importing} send={policyApi.import} title={t('policies.import')} onClose={() => setImporting(null)} />
         <Button type="link" onClick={() => policyApi.template()}>{t('policies.template')}</Button>
         <Button icon={<BookOutlined />} onClick={() => { form.setFieldsValue({ title: t('policies.bookletDefaultTitle') }); setBookletOpen(true); }} data-testid="booklet-button">
           {selected.length ? t('policies.bookletSelected', { count: selected.length }) : t('policies.bookletSearch')}

@@ -85,10 +85,10 @@ export const policyApi = {
     form.append('file', file);
     return api.upload<{ text: string; title: string | null; docNumber: string | null; issuedOn: string | null }>('/policies/extract', form);
   },
-  import: (file: File) => {
+  import: (file: File, query = '') => {
     const form = new FormData();
     form.append('file', file);
-    return api.upload<{ created: number; rows: number }>('/policies/import', form);
+    return api.upload<{ created: number; rows: number }>(`/policies/import${query ? `?${query}` : ''}`, form);
   },
   template: () => download('/policies/template', undefined, 'policy-template.xlsx'),
   addRelation: (id: number, kind: string, targetId: number) => api.post<PolicyDetail>(`/policies/${id}/relations`, { kind, targetId }),

@@ -1,12 +1,13 @@
 import { useMemo, useState } from 'react';
 import { ModalForm, ProFormText } from '@ant-design/pro-components';
-import { Alert, App, Button, Card, Input, Space, Table, Tag, Typography, Upload } from 'antd';
+import { App, Button, Card, Input, Space, Table, Tag, Typography, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { isApiError, regionApi, type ImportRowError } from '../../api';
+import { isApiError, regionApi } from '../../api';
 import AppPage from '../../components/AppPage';
+import { ImportPreviewModal } from '../../components/ImportPreview';
 import type { RegionNode } from '../../components/regionTree';
 import { regionCodeRule } from '../../components/rules';
 import { REGIONS_KEY, useRegions } from '../../components/useRegions';
@@ -41,8 +42,8 @@ export default function RegionsPage() {
   const [filter, setFilter] = useState('');
   const [expanded, setExpanded] = useState<string[] | null>(null);
   const [editing, setEditing] = useState<Editing | null>(null);
-  const [importing, setImporting] = useState(false);
-  const [importErrors, setImportErrors] = useState<ImportRowError[] | null>(null);
+  // a chosen file is previewed (changes, problems) and imported only from the preview's 确认导入
+  const [importFile, setImportFile] = useState<File | null>(null);
 
   const data = useMemo(() => filterTree(regions.tree, filter.trim()), [regions.tree, filter]);
   // Provinces and cities open by default; everything while filtering.
@@ -50,20 +51,6 @@ export default function RegionsPage() {
 
   const reload = () => queryClient.invalidateQueries({ queryKey: REGIONS_KEY });
 
-  const runImport = async (file: File) => {
-    setImporting(true);
-    setImportErrors(null);
-    try {
-      const result = await regionApi.import(file);
-      message.success(t('regions.importDone', result));
-      await reload();
-    } catch (error) {
-      if (isApiError(error) && error.rows?.length) setImportErrors(error.rows);
-      else message.error(isApiError(error) ? error.message : String(error));
-    } finally {
-      setImporting(false);
-    }
-  };
 
   const levelName = (level: number) => t(`regions.level${level}` as 'regions.level1');
 
@@ -108,14 +95,13 @@ export default function RegionsPage() {
               accept=".xlsx"
               showUploadList={false}
               beforeUpload={(file) => {
-                void runImport(file);
+                setImportFile(file);
                 return false;
               }}
             >
-              <Button icon={<UploadOutlined />} loading={importing}>
-                {importing ? t('regions.importing') : t('regions.import')}
-              </Button>
+              <Button icon={<UploadOutlined />}>{t('regions.import')}</Button>
             </Upload>
+            <ImportPreviewModal file={importFile} send={regionApi.import} title={t('regions.import')} onClose={() => setImportFile(null)} onDone={() => void reload()} />
             <Button
               icon={<DownloadOutlined />}
               onClick={() => regionApi.template().catch((error) => message.error(isApiError(error) ? error.message : String(error)))}
@@ -128,30 +114,6 @@ export default function RegionsPage() {
           {t('regions.importHelp')}
         </Typography.Paragraph>
 
-        {importErrors && (
-          <Alert
-            type="error"
-            showIcon
-            closable
-            onClose={() => setImportErrors(null)}
-            style={{ marginBottom: 16 }}
-            message={t('regions.importFailed')}
-            description={
-              <Table<ImportRowError>
-                size="small"
-                rowKey={(row) => `${row.row}-${row.column}-${row.message}`}
-                dataSource={importErrors}
-                pagination={importErrors.length > 10 ? { pageSize: 10 } : false}
-                columns={[
-                  { title: t('regions.importRow'), dataIndex: 'row', width: 80 },
-                  { title: t('regions.importField'), dataIndex: 'column', width: 120 },
-                  { title: t('regions.importValue'), dataIndex: 'value', width: 120 },
-                  { title: t('regions.importMessage'), dataIndex: 'message' },
-                ]}
-              />
-            }
-          />
-        )}
 
         <Table<RegionNode>
           rowKey="code"
