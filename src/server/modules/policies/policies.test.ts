@@ -42,7 +42,7 @@ for (const target of databaseTargets()) {
       const res = await pub.get(`${API}?q=${encodeURIComponent('高新技术企业')}`);
       assert.equal(res.statusCode, 200);
       const body = res.json();
-      assert.deepEqual(Object.keys(body).sort(), ['facets', 'fuzzy', 'items', 'page', 'pageSize', 'total']);
+      assert.deepEqual(Object.keys(body).sort(), ['facets', 'fuzzy', 'items', 'page', 'pageSize', 'relaxed', 'total']);
       assert.ok(body.total >= 2);
       for (const key of ['id', 'title', 'docNumber', 'issuer', 'status', 'issuedOn', 'highlight']) assert.ok(key in body.items[0], key);
       assert.equal(body.items[0].title, '高新技术企业认定管理办法', 'the title hit first');
@@ -82,6 +82,69 @@ for (const target of databaseTargets()) {
       const fuzzy = await search('高薪技术企业认定管里办法');
       assert.equal(fuzzy.fuzzy, true);
       assert.equal(fuzzy.items[0].title, '高新技术企业认定管理办法');
+    });
+
+    it('answers questions as people ask them: question words do not veto, abbreviations are synonyms (issue 10)', async () => {
+      const voucher = await search('創新券怎麼申請');
+      assert.equal(voucher.items[0]?.docNumber, '庆科发〔2024〕15号', JSON.stringify(voucher.items.map((i: any) => i.title)));
+      assert.equal(voucher.relaxed, false, 'every word it needs is there');
+      for (const q of ['如何申请创新券', '创新券怎么办理？']) assert.equal((await search(q)).items[0]?.docNumber, '庆科发〔2024〕15号', q);
+      const reward = await search('高企培育奖励');
+      assert.deepEqual(reward.items.slice(0, 2).map((i: any) => i.docNumber).sort(), ['庆政办发〔2023〕42号', '庆政办发〔2025〕18号']);
+      assert.match(reward.items[0].titleHighlight, /<em>高新技术企业<\/em>/, 'the long form is highlighted');
+      assert.equal(reward.relaxed, false);
+      const sme = await search('科小怎么入库');
+      assert.ok(sme.items.slice(0, 2).some((i: any) => ['国科火字〔2022〕67号', '国科发政〔2017〕115号'].includes(i.docNumber)), JSON.stringify(sme.items.map((i: any) => i.title)));
+      assert.equal((await search('双创')).items[0]?.docNumber, '国办发〔2016〕32号', '大众创业、万众创新');
+      const deduction = await search('研发费用加计扣除怎么享受');
+      assert.ok(deduction.items.slice(0, 3).some((i: any) => i.docNumber === '财政部税务总局公告2023年第7号'));
+    });
+
+    it('relaxes a query no policy answers whole: any word, the most matched first, and says so', async () => {
+      const r = await search('科技特派员 创新券');
+      assert.equal(r.relaxed, true);
+      assert.equal(r.fuzzy, false);
+      assert.deepEqual(r.items.slice(0, 2).map((i: any) => i.docNumber).sort(), ['国办发〔2016〕32号', '庆科发〔2024〕15号']);
+      const most = await search('创新券 科技型中小企业 科技特派员');
+      assert.equal(most.relaxed, true);
+      assert.equal(most.items[0].docNumber, '庆科发〔2024〕15号', 'it has two of the three words');
+      const typo = await search('高薪技术企业认定管里办法');
+      assert.equal(typo.fuzzy, true, 'a word no policy has is a typo: close titles first');
+      assert.equal((await search('创新券')).relaxed, false);
+      assert.equal((await search('量子引力弦论')).total, 0, 'nothing at all is still nothing');
+    });
+
+    it('keeps the synonym dictionary: provincial staff and admins change it, other staff read it, search follows', async () => {
+      const SYN = `${API}/synonyms`;
+      const list = (await qy.get(SYN)).json().items;
+      assert.ok(list.some((g: any) => g.terms.includes('高企') && g.terms.includes('高新技术企业')), 'seeded by the migration');
+      assert.equal((await pub.get(SYN)).statusCode, 401);
+      assert.equal((await (await signedIn(t.app, 'qy_ent1')).get(SYN)).statusCode, 403);
+      assert.equal((await qy.post(SYN, { terms: ['科技券', '创新券'] })).statusCode, 403, 'a city\'s staff: the dictionary serves every region');
+      assert.equal((await (await signedIn(t.app, 'qy_ent1')).post(SYN, { terms: ['科技券', '创新券'] })).statusCode, 403);
+      assert.equal((await pub.post(SYN, { terms: ['科技券', '创新券'] })).statusCode, 401);
+      const before = await search('科技券');
+      assert.ok(before.relaxed || before.fuzzy || before.items[0]?.docNumber !== '庆科发〔2024〕15号', 'not a synonym yet');
+      const gansu = await signedIn(t.app, 'gansu');
+      const taken = await gansu.post(SYN, { terms: ['科技券', '高企'] });
+      assert.equal(taken.statusCode, 400);
+      assert.ok(taken.json().error.fields.terms, '高企 already stands in a group');
+      assert.equal((await gansu.post(SYN, { terms: ['科技券', '科技券 '] })).statusCode, 400, 'one word twice is not a group');
+      const added = await gansu.post(SYN, { terms: ['科技券', '創新券'], note: '俗称' });
+      assert.equal(added.statusCode, 400, '创新券 is in the seeded group: extend that one instead');
+      const group = list.find((g: any) => g.terms.includes('创新券'));
+      const changed = await gansu.request('PUT', `${SYN}/${group.id}`, { terms: [...group.terms, '科技券'], note: group.note, active: true, version: group.version });
+      assert.equal(changed.statusCode, 200, changed.body);
+      const after = await search('科技券');
+      assert.equal(after.relaxed, false);
+      assert.equal(after.items[0].docNumber, '庆科发〔2024〕15号');
+      assert.equal((await gansu.request('PUT', `${SYN}/${group.id}`, { terms: group.terms, active: true, version: group.version })).statusCode, 409, 'stale');
+      const { rows } = await t.db.query(`SELECT actor_name, changes FROM audit_log WHERE action = 'policy.synonym.update' AND target_id = $1`, [String(group.id)]);
+      assert.equal(rows.length, 1);
+      assert.equal(rows[0].actor_name, 'gansu');
+      const created = await (await signedIn(t.app, 'admin')).post(SYN, { terms: ['揭榜制', '揭榜挂帅'] });
+      assert.equal(created.statusCode, 201, created.body);
+      assert.equal((await t.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'policy.synonym.create' AND target_id = $1`, [String(created.json().id)])).rows[0].n, 1);
     });
 
     it('hides drafts from the public and from other regions, shows them to their own staff', async () => {

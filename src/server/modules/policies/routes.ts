@@ -18,8 +18,10 @@ import { importPolicies, policyImportTemplate } from './import';
 import { enterprisesForPolicy, policiesForEnterprise } from './matching';
 import { closeReview, createReview, decide, getReview, listReviews, reviewReport } from './review';
 import {
-  bookletBody, categoryBody, decisionBody, idParams, noticeBody, policyBody, relationBody, reviewCreateBody, searchQuery, updateBody,
+  bookletBody, categoryBody, decisionBody, idParams, noticeBody, policyBody, relationBody, reviewCreateBody, searchQuery, synonymBody, synonymUpdateBody,
+  updateBody,
 } from './schema';
+import { createSynonym, listSynonyms, updateSynonym } from './synonyms';
 import {
   addAttachment, addRelation, createPolicy, deletePolicy, getAttachment, getPolicy, listCategories, policiesByIds,
   removeAttachment, removeRelation, saveCategory, searchPolicies, updatePolicy,
@@ -69,6 +71,23 @@ export default async function policyRoutes(app: FastifyInstance) {
       if (req.params.code !== req.body.code) throw errors.notFound();
       await saveCategory(db, auditActorOf(req), req.body);
       return { items: await listCategories(db) };
+    });
+
+  // the synonym dictionary of search (高企 = 高新技术企业): staff read it, admins and provincial staff keep it
+  r.get('/synonyms', { schema: { tags: ['policies'], summary: 'The synonym dictionary of search (staff)' } }, async (req) => {
+    requireRole(req, 'admin', 'staff');
+    return { items: await listSynonyms(db) };
+  });
+  r.post('/synonyms', { schema: { tags: ['policies'], summary: 'Add a synonym group (admin, provincial staff)', body: synonymBody } }, async (req, reply) => {
+    const actor = requireRole(req, 'admin', 'staff');
+    const id = await createSynonym(db, actor, auditActorOf(req), req.body);
+    return reply.status(201).send({ id, items: await listSynonyms(db) });
+  });
+  r.put('/synonyms/:id', { schema: { tags: ['policies'], summary: 'Change a synonym group (version required)', params: idParams, body: synonymUpdateBody } },
+    async (req) => {
+      const actor = requireRole(req, 'admin', 'staff');
+      await updateSynonym(db, actor, auditActorOf(req), req.params.id, req.body);
+      return { items: await listSynonyms(db) };
     });
 
   r.get('/template', { schema: { tags: ['policies'], summary: 'Excel import template' } }, async (req, reply) => {

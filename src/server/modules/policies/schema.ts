@@ -98,6 +98,13 @@ export const categoryBody = z.object({
   version: z.number().int().min(1).optional(),
 });
 
+export const synonymBody = z.object({
+  terms: z.array(z.string().trim().min(1).max(30)).min(2, 'field.synonym.too_few').max(20),
+  note: z.string().trim().max(200).default(''),
+  active: z.boolean().default(true),
+});
+export const synonymUpdateBody = synonymBody.extend({ version: z.number().int().min(1) });
+
 export const noticeBody = z.object({
   title: z.string().trim().min(1).max(200),
   body: z.string().max(50_000).default(''),

@@ -11,8 +11,9 @@ import type { Database, Queryable } from '../../db/database';
 import type { Actor, AuditActor } from '../../http/actor';
 import { AppError, errors, fieldError } from '../../http/errors';
 import { Where } from '../../http/list-query';
-import { buildQuery, canonicalDocNumber, cleanPastedText, highlightAll, indexDocument, snippet } from '../../search/index';
+import { buildQuery, type SearchQuery, canonicalDocNumber, cleanPastedText, highlightAll, indexDocument, snippet } from '../../search/index';
 import { diff, recordAudit } from '../audit/record';
+import { activeSynonyms } from './synonyms';
 import type { PolicyInput, SearchFilters } from './schema';
 
 const STATUS_SQL = (today: string) => `(CASE WHEN p.status = 'in_force' AND p.expires_on < '${today}'::date THEN 'expired' ELSE p.status END)`;
@@ -168,6 +169,8 @@ export interface SearchResult {
   facets: { level: Facet[]; status: Facet[]; issuer: Facet[]; category: Facet[]; year: Facet[] };
   /** no exact hit: these are titles close to the query (pg_trgm) */
   fuzzy: boolean;
+  /** no policy has every word: these have some of them, the most first */
+  relaxed: boolean;
 }
 
 const SORTS: Record<string, string> = { issuedOn: 'p.issued_on', title: 'p.title_norm', updatedAt: 'p.updated_at' };
@@ -187,7 +190,7 @@ export function filtersWhere(actor: Actor | null, f: Partial<SearchFilters>, tod
 export async function searchPolicies(db: Queryable, actor: Actor | null, f: SearchFilters, today: string): Promise<SearchResult> {
   const page = f.page ?? 1;
   const pageSize = f.pageSize ?? 20;
-  const query = f.q ? buildQuery(f.q) : null;
+  const query = f.q ? buildQuery(f.q, await activeSynonyms(db)) : null;
   const where = filtersWhere(actor, f, today);
   const base = where.params.length;
   let select = '0 AS doc_hit, false AS title_hit, 0 AS rank';
@@ -207,14 +210,19 @@ export async function searchPolicies(db: Queryable, actor: Actor | null, f: Sear
     order = ORDER(f.sort, true);
   }
   let result = await runSearch(db, where, select, order, page, pageSize, today);
-  if (result.total === 0 && query && query.normalised.length >= 2) {
-    // typo-tolerant title look-up: the words of the title closest to the query
-    const fw = filtersWhere(actor, f, today);
-    const qp = fw.param(query.normalised);
-    fw.add(`word_similarity(${qp}, p.title_norm) >= 0.3`);
-    result = await runSearch(db, fw, `false AS doc_hit, false AS title_hit, word_similarity(${qp}, p.title_norm) + similarity(${qp}, p.title_norm) AS rank`,
-      'ORDER BY rank DESC, p.issued_on DESC NULLS LAST, p.id DESC', page, pageSize, today);
-    fuzzy = result.total > 0;
+  let relaxed = false;
+  if (result.total === 0 && query) {
+    // Nothing has every word. A word no policy has at all is most likely a typo: look for close
+    // titles first. Words that each occur, only never together: any of them, the most first.
+    const known = query.relaxed !== null && await everyClauseOccurs(db, query.clauses);
+    for (const attempt of known ? [relaxedSearch, fuzzySearch] : [fuzzySearch, relaxedSearch]) {
+      const found = await attempt(db, actor, f, query, page, pageSize, today);
+      if (!found) continue;
+      result = found.result;
+      fuzzy = found.kind === 'fuzzy';
+      relaxed = found.kind === 'relaxed';
+      break;
+    }
   }
   void base;
   const terms = query?.terms ?? [];
@@ -225,7 +233,41 @@ export async function searchPolicies(db: Queryable, actor: Actor | null, f: Sear
     titleHighlight: highlightAll(r.title, terms),
     highlight: snippet(terms.length ? `${r.summary}\n${r.body}` : r.summary || r.body, terms, 140),
   }));
-  return { items, total: result.total, page, pageSize, facets: result.facets, fuzzy };
+  return { items, total: result.total, page, pageSize, facets: result.facets, fuzzy, relaxed };
+}
+
+type Found = { kind: 'fuzzy' | 'relaxed'; result: Awaited<ReturnType<typeof runSearch>> } | null;
+
+async function everyClauseOccurs(db: Queryable, clauses: string[]): Promise<boolean> {
+  const { rows: [r] } = await db.query(`SELECT ${clauses.map((_, i) => `EXISTS (SELECT 1 FROM policy WHERE search_vector @@ $${i + 1}::tsquery)`).join(' AND ')} AS known`, clauses);
+  return r.known === true;
+}
+
+/** Typo-tolerant title look-up: the words of the title closest to the query (pg_trgm). */
+async function fuzzySearch(db: Queryable, actor: Actor | null, f: SearchFilters, query: SearchQuery, page: number, pageSize: number, today: string): Promise<Found> {
+  if (query.normalised.length < 2) return null;
+  const fw = filtersWhere(actor, f, today);
+  const qp = fw.param(query.normalised);
+  fw.add(`word_similarity(${qp}, p.title_norm) >= 0.3`);
+  const result = await runSearch(db, fw, `false AS doc_hit, false AS title_hit, word_similarity(${qp}, p.title_norm) + similarity(${qp}, p.title_norm) AS rank`,
+    'ORDER BY rank DESC, p.issued_on DESC NULLS LAST, p.id DESC', page, pageSize, today);
+  return result.total > 0 ? { kind: 'fuzzy', result } : null;
+}
+
+/** The relaxed query: any of the words, ranked by how many of them a policy has. */
+async function relaxedSearch(db: Queryable, actor: Actor | null, f: SearchFilters, query: SearchQuery, page: number, pageSize: number, today: string): Promise<Found> {
+  if (!query.relaxed) return null;
+  const rw = filtersWhere(actor, f, today);
+  const any = rw.param(query.relaxed);
+  const clauses = rw.param(query.clauses);
+  // the facet count query shares the WHERE, not the select: the clauses are named in both
+  rw.add(`p.search_vector @@ ${any}::tsquery AND cardinality(${clauses}::text[]) > 0`);
+  const matched = `(SELECT count(*)::int FROM unnest(${clauses}::text[]) c WHERE p.search_vector @@ c::tsquery)`;
+  const sort = f.sort?.replace(/^-/, '');
+  const result = await runSearch(db, rw, `false AS doc_hit, ${matched} AS matched, (ts_filter(p.search_vector, '{a}') @@ ${any}::tsquery) AS title_hit,
+      ts_rank('{0.1, 0.2, 0.4, 1.0}', p.search_vector, ${any}::tsquery) AS rank`,
+    sort && SORTS[sort] ? ORDER(f.sort, true) : 'ORDER BY matched DESC, title_hit DESC, rank DESC, p.issued_on DESC NULLS LAST, p.id DESC', page, pageSize, today);
+  return result.total > 0 ? { kind: 'relaxed', result } : null;
 }
 
 function ORDER(sort: string | undefined, relevance: boolean): string {
