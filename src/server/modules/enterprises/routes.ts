@@ -15,8 +15,9 @@ import { yoyGrowth } from '../../../domain/indicators/rules';
 import { asOfFor, yearBefore } from '../indicators/compute';
 import { candidatePool, cultivationRoots, expiringCertificates, fourHasCoverage, tierCountsAt } from './cultivation';
 import { STAT_BASIS_TEXT } from './figures';
-import { importEnterprises, importStatistics, importTemplate } from './import';
-import { createEnterprise, enterpriseScope, getEnterprise, listEnterprises, updateEnterprise } from './registry';
+import { revealContactPhone } from './contact';
+import { ENTERPRISE_COLUMNS, importEnterprises, importStatistics, importTemplate } from './import';
+import { createEnterprise, enterpriseScope, getEnterprise, listEnterprises, updateEnterprise, type EnterpriseView } from './registry';
 import { asOfDate, assessBody, createBody, idParams, listQuery, reviewBody, statsBody, tierBody, updateBody, yearParams } from './schema';
 import { listStats, reviewStats, saveStats } from './statistics';
 import { addTier, removeTier } from './tiers';
@@ -54,17 +55,17 @@ export default async function enterpriseRoutes(app: FastifyInstance) {
     const { items } = await listEnterprises(db, actor, f, 1, MAX_EXPORT_ROWS, todayInChina());
     const en = req.lang === 'en' ? 1 : 0;
     const h = (zh: string, e: string) => (en ? e : zh);
+    // the import template's columns first, in its order (an export can be corrected and imported
+    // back; a masked mobile imports as "unchanged"), then read-only columns the import ignores
+    const cell: Record<string, (e: EnterpriseView) => string | number | null> = {
+      foundedOn: (e) => e.foundedOn, aboveScale: (e) => (e.aboveScale ? h('是', 'yes') : h('否', 'no')), tags: (e) => e.tags.join('、'),
+    };
     return sendWorkbook(reply, `${h('企业', 'enterprises')}.xlsx`, h('企业', 'Enterprises'), [
-      { header: h('企业名称', 'Name'), value: (e) => e.name, width: 36 },
-      { header: h('统一社会信用代码', 'USCC'), value: (e) => e.uscc, width: 22 },
-      { header: h('行政区划', 'Region'), value: (e) => e.regionName },
-      { header: h('行业', 'Industry'), value: (e) => (e.industryCode ? `${e.industryCode} ${e.industryName ?? ''}` : null), width: 30 },
-      { header: h('高新技术领域', 'High-tech field'), value: (e) => e.hightechField },
-      { header: h('规上', 'Above scale'), value: (e) => (e.aboveScale ? h('是', 'yes') : h('否', 'no')) },
+      ...ENTERPRISE_COLUMNS.map((c) => ({ header: en ? c.en : c.zh, width: c.key === 'name' ? 36 : c.key === 'uscc' ? 22 : undefined,
+        value: cell[c.key] ?? ((e: EnterpriseView) => (e as unknown as Record<string, string | null>)[c.key]) })),
+      { header: h('行政区划名称', 'Region name'), value: (e) => e.regionName },
+      { header: h('行业名称', 'Industry name'), value: (e) => e.industryName, width: 30 },
       { header: h('当前梯次', 'Current tiers'), value: (e) => e.currentTiers.map((t) => TIER_NAMES[t]?.[en] ?? t).join('、'), width: 30 },
-      { header: h('标签', 'Tags'), value: (e) => e.tags.join('、') },
-      { header: h('联系人', 'Contact'), value: (e) => e.contactName },
-      { header: h('联系电话', 'Mobile'), value: (e) => e.contactPhone },
       { header: h('最近统计年度', 'Latest statistics'), value: (e) => e.latestStatYear },
     ], items);
   });
@@ -138,6 +139,9 @@ export default async function enterpriseRoutes(app: FastifyInstance) {
     await updateEnterprise(db, actor, auditActorOf(req), req.params.id, profile as any, version);
     return getEnterprise(db, actor, req.params.id, todayInChina());
   });
+
+  r.post('/:id/contact-phone', { schema: { tags: ['enterprises'], summary: 'The full contact mobile (staff of the region, admins); audited', params: idParams } },
+    async (req) => revealContactPhone(db, requireActor(req), auditActorOf(req), req.params.id));
 
   r.get('/:id/stats', { schema: { tags: ['enterprises'], summary: 'Yearly statistics', params: idParams } }, async (req) =>
     ({ items: await listStats(db, requireActor(req), req.params.id) }));
