@@ -292,6 +292,7 @@ const en: Shape<Messages> = {
     empty: '(empty)',
   },
   enterprises: {
+    revealPhone: 'Show full number',
     colon: ': ',
     keywordPlaceholder: 'Name / USCC',
     name: 'Enterprise',

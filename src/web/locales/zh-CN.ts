@@ -288,6 +288,7 @@ const zhCN = {
     empty: '（空）',
   },
   enterprises: {
+    revealPhone: '查看完整号码',
     colon: '：',
     keywordPlaceholder: '企业名称 / 统一社会信用代码',
     name: '企业名称',

@@ -9,6 +9,7 @@ import AppPage from '../../components/AppPage';
 import PageLoading from '../../components/PageLoading';
 import { enterpriseApi } from './api';
 import AssessmentTab from './AssessmentTab';
+import ContactPhone from './ContactPhone';
 import ProfileTab from './ProfileTab';
 import StatsTab from './StatsTab';
 import TiersTab from './TiersTab';
@@ -95,7 +96,7 @@ export default function EnterpriseView({ id, own }: { id: number; own: boolean }
           <HeaderItem label={t('enterprises.industry')}>{e.industryName ?? none}</HeaderItem>
           <HeaderItem label={t('enterprises.hightechField')}>{hightechFieldLabel(e.hightechField, i18n.language) ?? none}</HeaderItem>
           <HeaderItem label={t('enterprises.contactName')}>
-            {e.contactName} {e.contactPhone ? <Typography.Text type="secondary">{e.contactPhone}</Typography.Text> : null}
+            <Space size={8} wrap>{e.contactName}<ContactPhone enterpriseId={e.id} phone={e.contactPhone} canReveal={staff} /></Space>
           </HeaderItem>
         </Space>
       </Card>

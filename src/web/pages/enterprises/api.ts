@@ -36,6 +36,8 @@ export const enterpriseApi = {
     api.post<StatYear>(`/enterprises/${id}/stats/${year}/${action}`, { version, ...(comment ? { comment } : {}) }),
   addTier: (id: number, body: NewTierInput) => api.post<Enterprise>(`/enterprises/${id}/tiers`, body),
   removeTier: (id: number, tierId: number) => api.delete<Enterprise>(`/enterprises/${id}/tiers/${tierId}`),
+  /** The full contact mobile (staff of the region, admins); the server audits the request. */
+  revealPhone: (id: number) => api.post<{ contactName: string; contactPhone: string | null }>(`/enterprises/${id}/contact-phone`),
   assessment: (id: number, asOf?: string) => api.get<EnterpriseAssessment>(`/enterprises/${id}/assessment`, { asOf }),
   cultivation: (query: { regionCode?: string; year?: number }) => api.get<Cultivation>('/enterprises/cultivation', query),
   template: (kind: EnterpriseImportKind) => download('/enterprises/template', { kind }, `${kind}-template.xlsx`),
