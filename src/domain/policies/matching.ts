@@ -6,8 +6,8 @@
  * statistics, compared exactly (integer cross-multiplication), thresholds in percent.
  */
 import { HIGHTECH_FIELDS } from '../eligibility/types';
-import { industryDivision } from '../industries';
-import { ENTERPRISE_TIERS, TIER_NAMES, type EnterpriseTier } from './types';
+import { INDUSTRY_SECTIONS, industryDivision } from '../industries';
+import { ENTERPRISE_TIERS, TIER_NAMES, type Benefit, type EnterpriseTier } from './types';
 
 export interface PolicyConditions {
   /** the enterprise's region must lie in one of these (or below); a local policy defaults to its own region */
@@ -54,6 +54,30 @@ export interface ConditionCheck {
   actual: { zh: string; en: string };
 }
 
+/** How a person says holding, lacking and getting each status. */
+const TIER_WORDS: Record<EnterpriseTier, { has: Text; get: Text; yes: Text; no: Text }> = {
+  tech_sme: { has: { zh: '已入库科技型中小企业', en: 'registered as a tech SME' }, get: { zh: '入库科技型中小企业', en: 'be registered as a tech SME' },
+    yes: { zh: '已入库', en: 'registered' }, no: { zh: '未入库', en: 'not registered' } },
+  high_tech: { has: { zh: '已认定为高新技术企业', en: 'recognised as a high-tech enterprise' }, get: { zh: '认定为高新技术企业', en: 'be recognised as a high-tech enterprise' },
+    yes: { zh: '已认定', en: 'recognised' }, no: { zh: '未认定', en: 'not recognised' } },
+  provincial_innovative: { has: { zh: '已认定为省级科技创新型企业', en: 'recognised as a provincial innovative enterprise' },
+    get: { zh: '认定为省级科技创新型企业', en: 'be recognised as a provincial innovative enterprise' }, yes: { zh: '已认定', en: 'recognised' }, no: { zh: '未认定', en: 'not recognised' } },
+  candidate: { has: { zh: '已纳入高新技术企业后备库', en: 'in the high-tech candidate pool' }, get: { zh: '纳入高新技术企业后备库', en: 'enter the high-tech candidate pool' },
+    yes: { zh: '已纳入', en: 'in the pool' }, no: { zh: '未纳入', en: 'not in the pool' } },
+};
+type Text = { zh: string; en: string };
+const join = (texts: Text[], zhSep = '、', enSep = ', '): Text => ({ zh: texts.map((t) => t.zh).join(zhSep), en: texts.map((t) => t.en).join(enSep) });
+const sameWord = (texts: Text[]): Text | null => (texts.every((t) => t.zh === texts[0].zh) ? texts[0] : null);
+
+/** Names for codes the conditions store (regions); without them the code is shown. */
+export interface ConditionNames { region?: (code: string) => string }
+
+/** A section letter (C) or division (35, C35) of GB/T 4754, by name. */
+function industryName(code: string): string {
+  if (/^[A-T]$/.test(code)) return INDUSTRY_SECTIONS[code] ?? code;
+  return industryDivision(code)?.name ?? code;
+}
+
 const wan = (yuan: number) => `${(yuan / 10_000).toLocaleString('zh-CN', { maximumFractionDigits: 2 })}万元`;
 const million = (yuan: number) => `${(yuan / 1_000_000).toLocaleString('en', { maximumFractionDigits: 2 })} million yuan`;
 const tiers = (ts: readonly EnterpriseTier[], lang: 'zh' | 'en') => ts.map((t) => TIER_NAMES[t][lang]).join(lang === 'zh' ? '、' : ', ') || (lang === 'zh' ? '无' : 'none');
@@ -72,35 +96,48 @@ function ratioAtLeast(a: number, b: number, pct: number): boolean {
   return BigInt(a) * 10_000n >= scaled * BigInt(b);
 }
 
-export function checkConditions(c: PolicyConditions, f: EnterpriseFacts): ConditionCheck[] {
+export function checkConditions(c: PolicyConditions, f: EnterpriseFacts, names: ConditionNames = {}): ConditionCheck[] {
   const out: ConditionCheck[] = [];
   const push = (key: ConditionKey, met: boolean, required: ConditionCheck['required'], actual: ConditionCheck['actual']) =>
     out.push({ key, met, required, actual });
   if (c.regionCodes?.length) {
+    const places = c.regionCodes.map((r) => names.region?.(r) ?? r);
     push('region', c.regionCodes.some((r) => f.regionPath.includes(r)),
-      { zh: `注册地在 ${c.regionCodes.join('、')} 辖区内`, en: `registered within ${c.regionCodes.join(', ')}` },
+      { zh: `注册地在${places.join('或')}`, en: `registered in ${places.join(' or ')}` },
       { zh: f.regionName, en: f.regionName });
   }
   if (c.tiersHeld?.length) {
     const missing = c.tiersHeld.filter((t) => !f.tiers.includes(t));
-    push('tiersHeld', missing.length === 0, { zh: `已获认定：${tiers(c.tiersHeld, 'zh')}`, en: `holds: ${tiers(c.tiersHeld, 'en')}` },
-      { zh: `现有认定：${tiers(f.tiers, 'zh')}`, en: `holds: ${tiers(f.tiers, 'en')}` });
+    if (missing.length === 0) {
+      push('tiersHeld', true, join(c.tiersHeld.map((t) => TIER_WORDS[t].has), '，', ', '),
+        sameWord(c.tiersHeld.map((t) => TIER_WORDS[t].yes)) ?? join(c.tiersHeld.map((t) => TIER_WORDS[t].yes)));
+    } else {
+      // what it still has to obtain, and that it has not: 需先入库科技型中小企业（当前未入库）
+      const get = join(missing.map((t) => TIER_WORDS[t].get), '并', ' and ');
+      const no = sameWord(missing.map((t) => TIER_WORDS[t].no)) ?? join(missing.map((t) => TIER_WORDS[t].no));
+      push('tiersHeld', false, { zh: `需先${get.zh}`, en: `must first ${get.en}` }, { zh: `当前${no.zh}`, en: no.en });
+    }
   }
   if (c.tiersNotHeld?.length) {
     const held = c.tiersNotHeld.filter((t) => f.tiers.includes(t));
-    push('tiersNotHeld', held.length === 0, { zh: `尚未获得：${tiers(c.tiersNotHeld, 'zh')}`, en: `does not yet hold: ${tiers(c.tiersNotHeld, 'en')}` },
-      { zh: `现有认定：${tiers(f.tiers, 'zh')}`, en: `holds: ${tiers(f.tiers, 'en')}` });
+    const notYet = join(c.tiersNotHeld.map((t) => TIER_WORDS[t].get), '或', ' or ');
+    push('tiersNotHeld', held.length === 0, { zh: `尚未${notYet.zh}`, en: `not yet ${c.tiersNotHeld.map((t) => TIER_WORDS[t].has.en).join(' or ')}` },
+      held.length === 0
+        ? { zh: `当前${(sameWord(c.tiersNotHeld.map((t) => TIER_WORDS[t].no)) ?? join(c.tiersNotHeld.map((t) => TIER_WORDS[t].no))).zh}`, en: join(c.tiersNotHeld.map((t) => TIER_WORDS[t].no)).en }
+        : join(held.map((t) => TIER_WORDS[t].has), '，', ', '));
   }
   if (c.industries?.length) {
     const { section, division } = industryOf(f.industryCode);
     const met = c.industries.some((i) => (/^[A-T]$/.test(i) ? section === i : division !== null && i.replace(/^[A-T]/, '').slice(0, 2) === division));
-    push('industry', met, { zh: `所属行业：${c.industries.join('、')}`, en: `industry: ${c.industries.join(', ')}` },
-      { zh: f.industryCode ?? '未填写行业', en: f.industryCode ?? 'industry not given' });
+    const wanted = c.industries.map(industryName);
+    const has = f.industryCode ? industryName(division ?? section ?? f.industryCode) : null;
+    push('industry', met, { zh: `所属行业：${wanted.join('或')}`, en: `industry: ${wanted.join(' or ')}` },
+      { zh: has ?? '未填写行业', en: has ?? 'industry not given' });
   }
   if (c.hightechFields?.length) {
     push('hightechField', f.hightechField !== null && (c.hightechFields as string[]).includes(f.hightechField),
-      { zh: `高新技术领域：${c.hightechFields.join('、')}`, en: `high-tech field: ${c.hightechFields.join(', ')}` },
-      { zh: f.hightechField ?? '未填写', en: f.hightechField ?? 'not given' });
+      { zh: `高新技术领域属于${c.hightechFields.join('、')}之一`, en: `high-tech field one of ${c.hightechFields.join(', ')}` },
+      { zh: f.hightechField ?? '未填写高新技术领域', en: f.hightechField ?? 'high-tech field not given' });
   }
   if (c.aboveScale !== undefined) {
     push('aboveScale', f.aboveScale === c.aboveScale, { zh: c.aboveScale ? '规模以上企业' : '规模以下企业', en: c.aboveScale ? 'above designated size' : 'below designated size' },
@@ -134,6 +171,30 @@ export function checkConditions(c: PolicyConditions, f: EnterpriseFacts): Condit
       has ? { zh: `研发投入强度 ${pct}%${year.zh}`, en: `R&D ${pct}% of sales${year.en}` } : noStats);
   }
   return out;
+}
+
+export interface SplitBenefit extends Benefit { requires: EnterpriseTier[]; after: Text }
+
+/** The statuses a benefit needs: as it says, else what the policy is for getting (see Benefit). */
+export function benefitRequires(c: PolicyConditions, b: Benefit): EnterpriseTier[] {
+  return b.requires ?? c.tiersNotHeld ?? [];
+}
+
+/**
+ * What a firm that meets a policy's conditions enjoys now (it holds every status the benefit
+ * needs) and what it may apply for (the benefit follows a status it does not hold yet).
+ */
+export function benefitsFor(c: PolicyConditions, benefits: Benefit[], tiers: readonly EnterpriseTier[]): { enjoyNow: Benefit[]; applyFor: SplitBenefit[] } {
+  const enjoyNow: Benefit[] = [];
+  const applyFor: SplitBenefit[] = [];
+  for (const b of benefits) {
+    const needs = benefitRequires(c, b);
+    const lacking = needs.filter((t) => !tiers.includes(t));
+    if (!lacking.length) { enjoyNow.push(b); continue; }
+    const get = join(lacking.map((t) => TIER_WORDS[t].get), '并', ' and ');
+    applyFor.push({ ...b, requires: lacking, after: { zh: `${get.zh}后可享受`, en: `once ${lacking.map((t) => TIER_WORDS[t].has.en).join(' and ')}` } });
+  }
+  return { enjoyNow, applyFor };
 }
 
 export type MatchOutcome = 'qualifies' | 'near' | 'no';

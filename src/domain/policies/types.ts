@@ -10,7 +10,12 @@ export type PolicyStatus = (typeof POLICY_STATUSES)[number];
 
 export const BENEFIT_KINDS = ['subsidy', 'tax', 'finance', 'talent', 'platform'] as const;
 export type BenefitKind = (typeof BENEFIT_KINDS)[number];
-export interface Benefit { kind: BenefitKind; description: string; amount?: string | null }
+/**
+ * `requires`: the statuses a firm must hold to enjoy the benefit (15 % rate: 高新技术企业). Absent:
+ * what the policy's conditions say a firm must not yet hold (a policy for getting a status gives
+ * its benefits with the status); [] : nothing beyond the conditions.
+ */
+export interface Benefit { kind: BenefitKind; description: string; amount?: string | null; requires?: EnterpriseTier[] }
 
 export const RELATION_KINDS = ['amends', 'replaces', 'repeals'] as const;
 export type RelationKind = (typeof RELATION_KINDS)[number];

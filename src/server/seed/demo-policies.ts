@@ -3,7 +3,9 @@
  * issuers and dates as published; the texts here are our own summaries of their main provisions,
  * not the official wording — and a set of local demo policies of the demo region (庆阳市, 张掖市),
  * which are invented. Two are stored in traditional characters, as text pasted from a Hong Kong or
- * Taiwan mirror would be, so that search across scripts can be seen at work.
+ * Taiwan mirror would be, so that search across scripts can be seen at work. A benefit's `requires`
+ * names the status a firm must hold to enjoy it (the 15 % rate: 高新技术企业), so that 可享政策
+ * tells what a firm enjoys now from what it may apply for.
  */
 import type { Queryable } from '../db/database';
 import { recordAudit } from '../modules/audit/record';
@@ -25,7 +27,7 @@ export const DEMO_POLICIES: Demo[] = [
 第十二条 高新技术企业资格自颁发证书之日起有效期为三年。
 第十七条 高新技术企业发生更名或与认定条件有关的重大变化，应在三个月内向认定机构报告。`,
     interpretation: '高企认定的核心是“八条全满足”。县区企业最常卡在两处：研发费用占比（按近三年合计计算，注意按最近一年销售收入分档）和高新技术产品收入占比60%。建议企业提前一年规范研发费用辅助账，并按《工作指引》归集八类费用。',
-    benefits: [{ kind: 'tax', description: '减按15%的税率征收企业所得税', amount: '税率15%' }],
+    benefits: [{ kind: 'tax', description: '减按15%的税率征收企业所得税', amount: '税率15%', requires: ['high_tech'] }],
     conditions: { hightechFields: ['电子信息', '生物与新医药', '航空航天', '新材料', '高技术服务', '新能源与节能', '资源与环境', '先进制造与自动化'], tiersNotHeld: ['high_tech'], minRdRatio: 3 } }),
   d({ key: 'ht195', title: '高新技术企业认定管理工作指引', docNumber: '国科发火〔2016〕195号', issuer: '科技部 财政部 国家税务总局', level: 'national',
     categories: ['enterprise'], issuedOn: '2016-06-22', effectiveOn: '2016-01-01',
@@ -43,7 +45,7 @@ export const DEMO_POLICIES: Demo[] = [
 第七条 科技型中小企业评价指标具体包括科技人员、研发投入、科技成果三类，满分100分。
 第八条 符合第六条第（一）至（四）项条件的企业，若同时符合下列条件中的一项，则可直接确认符合科技型中小企业条件：（一）企业拥有有效期内高新技术企业资格证书；（二）企业近五年内获得过国家级科技奖励，并在获奖单位中排在前三名；（三）企业拥有经认定的省部级以上研发机构；（四）企业近五年内主导制定过国际标准、国家标准或行业标准。`,
     interpretation: '科小入库是享受研发费用加计扣除100%、申报多数科技项目的“门票”。每年3月底前完成上一年度信息更新，入库编号当年有效。',
-    benefits: [{ kind: 'tax', description: '研发费用按100%在税前加计扣除', amount: '100%' }],
+    benefits: [{ kind: 'tax', description: '研发费用按100%在税前加计扣除', amount: '100%', requires: ['tech_sme'] }],
     conditions: { maxStaff: 500, maxSalesRevenue: 200_000_000, maxTotalAssets: 200_000_000, tiersNotHeld: ['tech_sme'] } }),
   d({ key: 'sme67', title: '科技型中小企业评价服务工作指引', docNumber: '国科火字〔2022〕67号', issuer: '科学技术部火炬高技术产业开发中心', level: 'national',
     categories: ['enterprise'], issuedOn: null, effectiveOn: null,
@@ -132,7 +134,7 @@ export const DEMO_POLICIES: Demo[] = [
 第八条 创新券按服务合同金额的50%抵扣，单个企业每年使用额度不超过20万元，当年有效，跨年作废。
 第十二条 服务机构凭服务合同、发票和服务报告向市科技局申请兑付。`,
     interpretation: '（演示解读）先入库科小再申领创新券；服务机构须在全市科技服务机构名录内。',
-    benefits: [{ kind: 'subsidy', description: '科技服务费用按50%抵扣', amount: '每年不超过20万元' }],
+    benefits: [{ kind: 'subsidy', description: '科技服务费用按50%抵扣', amount: '每年不超过20万元', requires: ['tech_sme'] }],
     conditions: { tiersHeld: ['tech_sme'], maxStaff: 500, maxSalesRevenue: 200_000_000 } }),
   d({ key: 'qyHt', title: '庆阳市高新技术企业培育奖励办法', docNumber: '庆政办发〔2023〕42号', issuer: '庆阳市人民政府办公室', level: 'city', regionCode: '621000',
     categories: ['enterprise'], issuedOn: '2023-06-09', effectiveOn: '2023-07-01', expiresOn: '2025-06-30',
@@ -146,7 +148,8 @@ export const DEMO_POLICIES: Demo[] = [
     text: `第三条 对首次认定为高新技术企业的，一次性奖励40万元；对重新认定的，一次性奖励15万元。
 第四条 对纳入市级高新技术企业后备库的规上工业企业，研发投入强度不低于3%的，按上年度研发费用增量的10%给予后补助，最高不超过50万元。`,
     interpretation: '（演示解读）与2023年办法相比，奖励标准提高，后补助对象限定为规上工业企业。',
-    benefits: [{ kind: 'subsidy', description: '研发费用增量后补助', amount: '最高50万元' }, { kind: 'subsidy', description: '首次认定高企奖励', amount: '40万元' }],
+    benefits: [{ kind: 'subsidy', description: '研发费用增量后补助', amount: '最高50万元', requires: ['candidate'] },
+      { kind: 'subsidy', description: '首次认定高企奖励', amount: '40万元', requires: ['high_tech'] }],
     conditions: { tiersNotHeld: ['high_tech'], aboveScale: true, minRdRatio: 3, industries: ['C'] }, relations: [['replaces', 'qyHt']] }),
   d({ key: 'xfTalent', title: '西峰區柔性引進科技人才若干措施', docNumber: '西政發〔2024〕7號', issuer: '慶陽市西峰區人民政府', level: 'county', regionCode: '621002',
     categories: ['talent'], issuedOn: '2024-08-12', effectiveOn: '2024-08-12',
@@ -154,14 +157,14 @@ export const DEMO_POLICIES: Demo[] = [
     text: `一、支持轄區企業柔性引進高層次科技人才，以“候鳥型專家”“周末工程師”“科技副總”等方式開展技術攻關。
 二、按企業實際支付報酬的30%給予補貼，每家企業每年最高10萬元。
 三、申請企業應為轄區內科技型中小企業或高新技術企業。`,
-    benefits: [{ kind: 'talent', description: '柔性引才報酬補貼30%', amount: '每年最高10萬元' }],
+    benefits: [{ kind: 'talent', description: '柔性引才報酬補貼30%', amount: '每年最高10萬元', requires: ['tech_sme'] }],
     conditions: { tiersHeld: ['tech_sme'] } }),
   d({ key: 'zySeed', title: '张掖市种业科技创新支持办法', docNumber: '张科发〔2024〕9号', issuer: '张掖市科学技术局', level: 'city', regionCode: '620700',
     categories: ['agriculture', 'platform'], issuedOn: '2024-04-25', effectiveOn: '2024-05-01',
     summary: '（演示数据）支持玉米制种企业建设研发平台、开展新品种选育，对通过审定的新品种给予奖励。',
     text: `第四条 对新认定的省级以上种业重点实验室、工程技术研究中心，给予50万元支持。
 第五条 对通过国家审定的玉米新品种，每个奖励20万元；通过省级审定的，每个奖励10万元。`,
-    benefits: [{ kind: 'platform', description: '省级以上种业研发平台建设支持', amount: '50万元' }],
+    benefits: [{ kind: 'platform', description: '省级以上种业研发平台建设支持', amount: '50万元', requires: [] }],
     conditions: { industries: ['A'], hightechFields: ['生物与新医药'] } }),
   d({ key: 'qyDraft', title: '庆阳市科技计划项目管理办法（征求意见稿）', docNumber: null, issuer: '庆阳市科学技术局', level: 'city', regionCode: '621000',
     categories: ['programme'], status: 'draft', issuedOn: null,

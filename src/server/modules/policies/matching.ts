@@ -4,7 +4,9 @@
  * comes from the registry's service (profile, tiers held today); the figures are the latest year
  * of its yearly statistics; the conditions are evaluated by src/domain/policies/matching.
  */
-import { checkConditions, isEnterpriseTier, matchOutcome, type ConditionCheck, type EnterpriseFacts, type PolicyConditions } from '../../../domain/policies/matching';
+import {
+  benefitsFor, checkConditions, isEnterpriseTier, matchOutcome, type ConditionCheck, type ConditionNames, type EnterpriseFacts, type PolicyConditions,
+} from '../../../domain/policies/matching';
 import { effectiveStatus } from '../../../domain/policies/types';
 import type { Queryable } from '../../db/database';
 import type { Actor } from '../../http/actor';
@@ -14,14 +16,17 @@ import type { Lang } from '../../http/messages';
 import { getEnterprise, listEnterprises, type EnterpriseView } from '../enterprises/registry';
 import { visibleTo } from './service';
 
-async function regionPaths(db: Queryable): Promise<(code: string) => string[]> {
-  const { rows } = await db.query('SELECT code, parent_code FROM region');
+/** Each region's path up to the root, and the names conditions are written with (注册地在庆阳市, not 621000). */
+async function regionPaths(db: Queryable): Promise<((code: string) => string[]) & { names: ConditionNames }> {
+  const { rows } = await db.query('SELECT code, parent_code, name FROM region');
   const parent = new Map(rows.map((r) => [r.code as string, r.parent_code as string | null]));
-  return (code) => {
-    const path: string[] = [];
-    for (let c: string | null | undefined = code; c && path.length < 6; c = parent.get(c)) path.push(c);
-    return path;
+  const name = new Map(rows.map((r) => [r.code as string, r.name as string]));
+  const path = (code: string) => {
+    const out: string[] = [];
+    for (let c: string | null | undefined = code; c && out.length < 6; c = parent.get(c)) out.push(c);
+    return out;
   };
+  return Object.assign(path, { names: { region: (code: string) => name.get(code) ?? code } });
 }
 
 async function latestStats(db: Queryable, ids: number[]) {
@@ -65,12 +70,16 @@ export async function policiesForEnterprise(db: Queryable, actor: Actor, enterpr
   const qualifies: any[] = [];
   const near: any[] = [];
   for (const p of policies) {
-    const checks = checkConditions(effectiveConditions(p), facts);
+    const conditions = effectiveConditions(p);
+    const checks = checkConditions(conditions, facts, path.names);
     const outcome = matchOutcome(checks);
     if (outcome === 'no') continue;
+    // enjoyed now: the firm holds what the benefit needs; else it may apply (for the status first)
+    const { enjoyNow, applyFor } = benefitsFor(conditions, p.benefits ?? [], facts.tiers);
     const item = { policy: { id: p.id, title: p.title, docNumber: p.doc_number, issuer: p.issuer, level: p.level, issuedOn: p.issued_on,
       status: effectiveStatus(p.status, p.expires_on, today), benefits: p.benefits },
-    met: localize(checks.filter((c) => c.met), lang), missing: localize(checks.filter((c) => !c.met), lang) };
+    met: localize(checks.filter((c) => c.met), lang), missing: localize(checks.filter((c) => !c.met), lang),
+    enjoyNow, applyFor: applyFor.map((b) => ({ ...b, after: lang === 'en' ? b.after.en : b.after.zh })) };
     (outcome === 'qualifies' ? qualifies : near).push(item);
   }
   return { enterpriseId: e.id, enterpriseName: e.name, statYear: facts.statYear, qualifies, near };
@@ -90,7 +99,7 @@ export async function enterprisesForPolicy(db: Queryable, actor: Actor, policyId
   const qualifies: any[] = [];
   const near: any[] = [];
   for (const e of items) {
-    const checks = checkConditions(conditions, factsOf(e, path, stats.get(e.id)));
+    const checks = checkConditions(conditions, factsOf(e, path, stats.get(e.id)), path.names);
     const outcome = matchOutcome(checks);
     if (outcome === 'no') continue;
     const row = { id: e.id, name: e.name, uscc: e.uscc, regionCode: e.regionCode, regionName: e.regionName, contactName: e.contactName,

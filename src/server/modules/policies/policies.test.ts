@@ -312,6 +312,22 @@ for (const target of databaseTargets()) {
       assert.ok(voucher, 'narrowly misses the voucher: not a tech SME');
       assert.deepEqual(voucher.missing.map((x: any) => x.key), ['tiersHeld']);
       assert.ok(!m.qualifies.concat(m.near).some((x: any) => x.policy.title === '张掖市种业科技创新支持办法'), 'another city\'s policy');
+      // issue 10: not a 高企, so the 15 % rate is something to apply for, never enjoyed now
+      const ht = m.qualifies.find((x: any) => x.policy.docNumber === '国科发火〔2016〕32号');
+      const rate = (list: any[]) => list.filter((b: any) => /15%/.test(`${b.description}${b.amount ?? ''}`));
+      assert.deepEqual(rate(ht.enjoyNow), [], 'the 15 % rate is not enjoyed now');
+      assert.deepEqual(rate(ht.applyFor).map((b: any) => [b.requires, b.after]), [[['high_tech'], '认定为高新技术企业后可享受']]);
+      assert.ok(!m.qualifies.some((x: any) => rate(x.enjoyNow).length), 'nowhere under what it enjoys now');
+      assert.equal(`${voucher.missing[0].required}（${voucher.missing[0].actual}）`, '需先入库科技型中小企业（当前未入库）');
+      const reward = m.qualifies.find((x: any) => x.policy.docNumber === '庆政办发〔2025〕18号');
+      const said = (x: any) => Object.fromEntries(x.met.concat(x.missing).map((c: any) => [c.key, c.required]));
+      assert.equal(said(reward).region, '注册地在庆阳市');
+      assert.equal(said(reward).industry, '所属行业：制造业');
+      for (const x of m.qualifies.concat(m.near)) for (const c of x.met.concat(x.missing)) {
+        assert.doesNotMatch(`${c.required} ${c.actual}`, /\d{6}|：[A-T](、|$)|现有认定/, 'no codes, no 现有认定 jargon');
+      }
+      const en = (await ent.request('GET', `/api/v1/enterprises/${org}/policies`, undefined, { headers: { 'accept-language': 'en' } })).json();
+      assert.equal(en.qualifies.find((x: any) => x.policy.docNumber === '国科发火〔2016〕32号').applyFor[0].after, 'once recognised as a high-tech enterprise');
       const detail = m.qualifies.find((x: any) => x.policy.title === '庆阳市高新技术企业培育奖励办法（修订）');
       assert.equal(detail.met.find((x: any) => x.key === 'minRdRatio').actual, `研发投入强度 ${Math.floor(ratio * 10) / 10}%（${s.year}年）`);
       const other = (await t.db.query(`SELECT org_id FROM app_user WHERE username = 'zy_ent1'`)).rows[0].org_id;

@@ -27,6 +27,8 @@ export const benefitSchema = z.object({
   kind: z.enum(BENEFIT_KINDS),
   description: z.string().trim().min(1).max(500),
   amount: z.string().trim().max(100).nullish(),
+  /** the statuses a firm must hold to enjoy it; absent: what the conditions say it must not yet hold */
+  requires: z.array(z.enum(ENTERPRISE_TIERS)).max(4).optional(),
 });
 
 export const policyBody = z.object({
