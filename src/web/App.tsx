@@ -6,7 +6,7 @@ import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/reac
 import { BrowserRouter, Navigate, Route, Routes, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { setSessionHandlers } from './api';
-import { AuthProvider, ME_KEY, passwordChangeStub } from './auth/AuthContext';
+import { AuthProvider, ME_KEY, passwordChangeStub, useAuth } from './auth/AuthContext';
 import type { CurrentUser } from './api/types';
 import { RequireAccess, RequireAuth } from './components/Guards';
 import PageLoading from './components/PageLoading';
@@ -27,24 +27,18 @@ const queryClient = new QueryClient({
 function SessionHandlers() {
   const navigate = useNavigate();
   const client = useQueryClient();
-  const { t } = useTranslation();
-  const { message } = AntApp.useApp();
+  const { sessionLost } = useAuth();
   useEffect(() => {
     setSessionHandlers({
-      unauthorized: () => {
-        if (client.getQueryData(ME_KEY)) message.warning(t('error.sessionExpired'));
-        client.setQueryData(ME_KEY, null);
-        const here = window.location.pathname + window.location.search;
-        if (!here.startsWith('/login') && !here.startsWith('/register')) {
-          navigate(`/login?redirect=${encodeURIComponent(here)}`, { replace: true });
-        }
-      },
+      // the session is gone: AuthContext ends it once, RequireAuth then sends the user to
+      // sign-in with the page to return to (no navigation here, so no second redirect)
+      unauthorized: () => sessionLost(),
       passwordChangeRequired: () => {
         client.setQueryData(ME_KEY, (user: CurrentUser | null | undefined) => passwordChangeStub(user));
         navigate('/change-password', { replace: true });
       },
     });
-  }, [navigate, client, t, message]);
+  }, [navigate, client, sessionLost]);
   return null;
 }
 

@@ -1,6 +1,6 @@
 import { Suspense, useMemo, useState, type ReactNode } from 'react';
 import { ProLayout, type MenuDataItem } from '@ant-design/pro-components';
-import { App, Dropdown } from 'antd';
+import { Dropdown } from 'antd';
 import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -17,7 +17,6 @@ export { Logo };
 export default function MainLayout() {
   const { t, i18n } = useTranslation();
   const { user, access, logout } = useAuth();
-  const { message } = App.useApp();
   const location = useLocation();
   const navigate = useNavigate();
   const [passwordOpen, setPasswordOpen] = useState(false);
@@ -46,11 +45,8 @@ export default function MainLayout() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [access, t, i18n.language]);
 
-  const signOut = async () => {
-    await logout();
-    message.success(t('header.loggedOut'));
-    navigate('/login', { replace: true });
-  };
+  // RequireAuth takes the user to the sign-in page, which says "已退出登录"
+  const signOut = () => logout();
 
   return (
     <>

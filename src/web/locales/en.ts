@@ -113,6 +113,12 @@ const en: Shape<Messages> = {
     noAccount: 'No account yet?',
     register: 'Register now',
     success: 'Signed in',
+    signedOut: 'Signed out',
+    sessionExpired: 'Your session has ended. Please sign in again.',
+    portal: 'Policy portal (no sign-in needed)',
+    forgot: 'Forgot password?',
+    forgotTitle: 'How to reset your password',
+    forgotText: "Ask your region's Science and Technology Bureau or the platform's administrator to reset it. They give you a temporary password; after signing in with it you must set a new one.",
   },
   register: {
     title: 'Register an organisation',

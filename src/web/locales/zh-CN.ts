@@ -109,6 +109,12 @@ const zhCN = {
     noAccount: '还没有账号？',
     register: '立即注册',
     success: '登录成功',
+    signedOut: '已退出登录',
+    sessionExpired: '登录已失效，请重新登录',
+    portal: '政策服务门户（无需登录）',
+    forgot: '忘记密码？',
+    forgotTitle: '如何重置密码',
+    forgotText: '请联系本地区科技局或平台的系统管理员重置密码。管理员会告诉您一个临时密码，用它登录后须先设置新密码。',
   },
   register: {
     title: '单位注册',

@@ -5,6 +5,7 @@ import { useAuth } from '../../auth/AuthContext';
 import AuthShell from '../../components/AuthShell';
 import ChangePasswordForm from '../../components/ChangePasswordForm';
 import PageLoading from '../../components/PageLoading';
+import { SignedOutRedirect } from '../../components/Guards';
 
 /** The forced change of an initial or temporary password, before anything else. */
 export default function ChangePasswordPage() {
@@ -12,7 +13,7 @@ export default function ChangePasswordPage() {
   const { user, loading, logout } = useAuth();
   const navigate = useNavigate();
   if (loading) return <PageLoading />;
-  if (!user) return <Navigate to="/login" replace />;
+  if (!user) return <SignedOutRedirect />;
   if (!user.mustChangePassword) return <Navigate to="/" replace />;
   return (
     <AuthShell>
@@ -25,10 +26,7 @@ export default function ChangePasswordPage() {
         type="link"
         block
         style={{ marginTop: 8 }}
-        onClick={async () => {
-          await logout();
-          navigate('/login', { replace: true });
-        }}
+        onClick={() => void logout()}
       >
         {t('header.logout')}
       </Button>

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Alert, App, Button, Form, Input, Tabs, Typography } from 'antd';
 import { LockOutlined, MobileOutlined, UserOutlined } from '@ant-design/icons';
-import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { authApi, isApiError } from '../../api';
 import { useAuth } from '../../auth/AuthContext';
 import AuthShell from '../../components/AuthShell';
 import { phoneRule } from '../../components/rules';
+import type { SignInState } from '../../components/Guards';
 
 type Mode = 'account' | 'phone';
 
@@ -23,6 +24,9 @@ export default function LoginPage() {
   const { user, setUser } = useAuth();
   const navigate = useNavigate();
   const [params] = useSearchParams();
+  // how the last session ended (set by RequireAuth): said once above the form
+  const ended = (useLocation().state as SignInState | null)?.ended;
+  const [forgotOpen, setForgotOpen] = useState(false);
   const [mode, setMode] = useState<Mode>('account');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -69,6 +73,8 @@ export default function LoginPage() {
           { key: 'phone', label: t('login.tabPhone') },
         ]}
       />
+      {!error && ended === 'signedOut' && <Alert type="success" showIcon message={t('login.signedOut')} style={{ marginBottom: 16 }} role="status" />}
+      {!error && ended === 'expired' && <Alert type="warning" showIcon message={t('login.sessionExpired')} style={{ marginBottom: 16 }} role="status" />}
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />}
       <Form form={form} onFinish={submit} size="large" autoComplete="on">
         {mode === 'account' ? (
@@ -83,12 +89,22 @@ export default function LoginPage() {
         <Form.Item name="password" rules={[{ required: true, message: t('login.passwordRequired') }]}>
           <Input.Password prefix={<LockOutlined />} placeholder={t('login.passwordPlaceholder')} aria-label={t('login.password')} autoComplete="current-password" />
         </Form.Item>
+        <div style={{ marginTop: -12, marginBottom: 16, textAlign: 'right' }}>
+          <Typography.Link onClick={() => setForgotOpen((open) => !open)} aria-expanded={forgotOpen}>
+            {t('login.forgot')}
+          </Typography.Link>
+        </div>
+        {/* no self-service reset: an administrator resets the password, and the user must change it at the next sign-in */}
+        {forgotOpen && <Alert type="info" showIcon message={t('login.forgotTitle')} description={t('login.forgotText')} style={{ marginBottom: 16 }} />}
         <Button type="primary" htmlType="submit" block loading={busy}>
           {t('login.submit')}
         </Button>
       </Form>
       <div style={{ marginTop: 16, textAlign: 'center' }}>
         <Typography.Text type="secondary">{t('login.noAccount')}</Typography.Text> <Link to="/register">{t('login.register')}</Link>
+      </div>
+      <div style={{ marginTop: 8, textAlign: 'center' }}>
+        <Link to="/portal">{t('login.portal')}</Link>
       </div>
     </AuthShell>
   );
