@@ -29,6 +29,17 @@ const PROTOCOL_3 = 196608;
 /** Sync: 'S' with length 4. Ends an extended-protocol batch of a connection that went away. */
 const SYNC_MESSAGE = new Uint8Array([0x53, 0, 0, 0, 4]);
 
+/** A simple Query message. (db.exec would wait for the lock that the caller already holds.) */
+function simpleQuery(sql: string): Uint8Array {
+  const text = Buffer.from(`${sql}\0`);
+  const message = Buffer.alloc(5 + text.length);
+  message.write('Q', 0);
+  message.writeInt32BE(4 + text.length, 1);
+  text.copy(message, 5);
+  return new Uint8Array(message);
+}
+const ROLLBACK_MESSAGE = simpleQuery('ROLLBACK');
+
 const QUERY = 0x51; // 'Q'
 const SYNC = 0x53; // 'S'
 const FLUSH = 0x48; // 'H'
@@ -100,7 +111,7 @@ class UnitQueue {
       try {
         await this.db.runExclusive(async () => {
           await this.db.execProtocolRawStream(SYNC_MESSAGE, { onRawData: () => {} });
-          if (this.db.isInTransaction()) await this.db.exec('ROLLBACK');
+          if (this.db.isInTransaction()) await this.db.execProtocolRawStream(ROLLBACK_MESSAGE, { onRawData: () => {} });
         });
       } finally {
         this.owner = null;
