@@ -2,6 +2,7 @@
 import { api, download } from './client';
 import type {
   AuditEntry,
+  AuditVocabulary,
   CurrentUser,
   ListQuery,
   Organization,
@@ -76,4 +77,5 @@ export const orgApi = {
 export const auditApi = {
   list: (query: ListQuery) => api.get<Page<AuditEntry>>('/audit', query),
   export: (query: ListQuery) => download('/audit/export', query, 'audit.xlsx'),
+  vocabulary: () => api.get<AuditVocabulary>('/audit/vocabulary'),
 };

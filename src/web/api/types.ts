@@ -77,6 +77,17 @@ export interface AuditEntry {
   targetType: string | null;
   targetId: string | null;
   changes: Record<string, AuditChange> | null;
+  /** the row in words, in the request's language, and the record's page */
+  actionLabel: string;
+  targetLabel: string | null;
+  targetLink: string | null;
+  changeList: { field: string; label: string; before: string; after: string }[];
+}
+
+export interface AuditVocabulary {
+  actions: { value: string; label: string; group: string }[];
+  targetTypes: { value: string; label: string }[];
+  roles: { value: string; label: string }[];
 }
 
 export interface Page<T> {

@@ -65,5 +65,45 @@ for (const target of databaseTargets()) {
       assert.equal(res.statusCode, 409);
       assert.equal((await t.db.query('SELECT count(*)::int n FROM audit_log')).rows[0].n, mid);
     });
+
+    it('speaks words, not codes: actions, targets and fields in zh-CN and en, with a link to the record', async () => {
+      const c = new TestClient(t.app, '192.0.2.9');
+      await c.login('qingyang');
+      const admin = await signedIn(t.app, 'admin');
+      const qyId = (await t.db.query(`SELECT id FROM app_user WHERE username = 'qingyang'`)).rows[0].id;
+      const zh = (await admin.get('/api/v1/audit?action=auth.login.success&actor=qingyang')).json().items[0];
+      assert.equal(zh.action, 'auth.login.success', 'the code stays for programs');
+      assert.equal(zh.actionLabel, '登录成功');
+      assert.match(zh.targetLabel, /^用户 qingyang/);
+      assert.doesNotMatch(zh.targetLabel, /#/);
+      assert.equal(zh.targetLink, `/users?q=qingyang`);
+      assert.deepEqual(zh.changeList, [{ field: 'method', label: '登录方式', before: '—', after: '用户名' }]);
+      const en = (await admin.get('/api/v1/audit?action=auth.login.success&actor=qingyang', { lang: 'en' })).json().items[0];
+      assert.equal(en.actionLabel, 'Signed in');
+      assert.deepEqual(en.changeList, [{ field: 'method', label: 'Sign-in method', before: '—', after: 'username' }]);
+      assert.ok(qyId > 0);
+
+      // the filter offers lists to choose from, in words
+      const vocab = (await admin.get('/api/v1/audit/vocabulary')).json();
+      assert.deepEqual(vocab.actions.find((a: any) => a.value === 'auth.login.success'), { value: 'auth.login.success', label: '登录成功', group: '登录与账号' });
+      assert.ok(vocab.targetTypes.some((x: any) => x.value === 'enterprise' && x.label === '企业'));
+      assert.ok(vocab.roles.some((x: any) => x.value === 'staff' && x.label === '科技局'));
+      assert.equal((await (await signedIn(t.app, 'qingyang')).get('/api/v1/audit/vocabulary')).statusCode, 403);
+
+      // a change to an enterprise links to the enterprise and names it
+      const ent = (await t.db.query(`SELECT id, name FROM organization WHERE kind = 'enterprise' ORDER BY id LIMIT 1`)).rows[0];
+      const staff = await signedIn(t.app, 'gansu');
+      const got = (await staff.get(`/api/v1/enterprises/${ent.id}`)).json();
+      const patched = await staff.request('PATCH', `/api/v1/enterprises/${ent.id}`, { version: got.version, tags: [...(got.tags ?? []), '审计测试'] });
+      assert.equal(patched.statusCode, 200, patched.body);
+      const row = (await admin.get(`/api/v1/audit?targetType=enterprise&targetId=${ent.id}`)).json().items[0];
+      assert.equal(row.targetLink, `/enterprises/${ent.id}`);
+      assert.equal(row.targetLabel, `企业 ${ent.name}`);
+      assert.ok(row.changeList.some((ch: any) => ch.field === 'tags' && ch.label === '标签'), JSON.stringify(row.changeList));
+
+      // the export carries the same words
+      const xlsx = await admin.get('/api/v1/audit/export?action=auth.login.success&actor=qingyang');
+      assert.equal(xlsx.statusCode, 200);
+    });
   });
 }

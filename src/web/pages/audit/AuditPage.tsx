@@ -1,32 +1,26 @@
 import { useRef } from 'react';
 import { ProTable, type ProColumns } from '@ant-design/pro-components';
-import { Space, Tag, Typography } from 'antd';
+import { Space, Tag, Tooltip, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
+import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { auditApi, type AuditEntry, type ListQuery } from '../../api';
 import AppPage from '../../components/AppPage';
 import ExportButton from '../../components/ExportButton';
 import { formatDateTime, toListQuery } from '../../components/listQuery';
 
-function show(value: unknown, empty: string): string {
-  if (value === null || value === undefined || value === '') return empty;
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
-}
-
-/** "field: before → after", one line per changed field. */
-function Changes({ changes }: { changes: AuditEntry['changes'] }) {
+/** "字段：之前 → 之后", one line per changed field, in words (the server's changeList). */
+function Changes({ row }: { row: AuditEntry }) {
   const { t } = useTranslation();
-  if (!changes || Object.keys(changes).length === 0) return <>{t('common.none')}</>;
+  if (!row.changeList.length) return <>{t('common.none')}</>;
   return (
     <Space direction="vertical" size={0}>
-      {Object.entries(changes).map(([field, change]) => (
-        <Typography.Text key={field} style={{ fontSize: 12 }}>
-          <Typography.Text strong style={{ fontSize: 12 }}>
-            {field}
-          </Typography.Text>
-          : <Typography.Text type="secondary" style={{ fontSize: 12 }}>{show(change?.before, t('audit.empty'))}</Typography.Text> →{' '}
-          <Typography.Text style={{ fontSize: 12 }}>{show(change?.after, t('audit.empty'))}</Typography.Text>
+      {row.changeList.map((c) => (
+        <Typography.Text key={c.field} style={{ fontSize: 12 }}>
+          <Typography.Text strong style={{ fontSize: 12 }}>{c.label}</Typography.Text>
+          {t('audit.colon')}
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{c.before}</Typography.Text> → <Typography.Text style={{ fontSize: 12 }}>{c.after}</Typography.Text>
         </Typography.Text>
       ))}
     </Space>
@@ -39,10 +33,20 @@ function toIso(value: unknown): string | undefined {
   return date.isValid() ? date.toISOString() : undefined;
 }
 
-/** 审计日志: the append-only record of every action, filterable and exportable. */
+const FAILURE = /fail|refused|throttled|locked/;
+
+/** 审计日志: the append-only record of every action, in words, filterable from lists and exportable. */
 export default function AuditPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const lastQuery = useRef<ListQuery>({});
+  const vocab = useQuery({ queryKey: ['audit', 'vocabulary', i18n.language], queryFn: auditApi.vocabulary, staleTime: Infinity });
+  const v = vocab.data;
+  // actions grouped by area for the select: 登录与账号, 企业, 政策 …
+  const actionOptions = v
+    ? [...new Set(v.actions.map((a) => a.group))].map((group) => ({
+      label: group, title: group, options: v.actions.filter((a) => a.group === group).map((a) => ({ value: a.value, label: a.label })),
+    }))
+    : [];
 
   const columns: ProColumns<AuditEntry>[] = [
     { title: t('audit.at'), dataIndex: 'at', sorter: true, defaultSortOrder: 'descend', hideInSearch: true, width: 165, render: (_, row) => formatDateTime(row.at) },
@@ -63,29 +67,44 @@ export default function AuditPage() {
         </div>
       ),
     },
+    {
+      title: t('audit.actorRole'), dataIndex: 'role', hideInTable: true, valueType: 'select',
+      fieldProps: { options: v?.roles ?? [], placeholder: t('audit.any'), allowClear: true },
+    },
     { title: t('audit.ip'), dataIndex: 'ip', hideInSearch: true, width: 130 },
     {
       title: t('audit.action'),
       dataIndex: 'action',
-      width: 210,
-      fieldProps: { placeholder: t('audit.actionPlaceholder') },
-      render: (_, row) => <Tag color={row.action.includes('fail') ? 'error' : 'blue'}>{row.action}</Tag>,
+      width: 220,
+      valueType: 'select',
+      fieldProps: { options: actionOptions, showSearch: true, optionFilterProp: 'label', placeholder: t('audit.any'), allowClear: true, popupMatchSelectWidth: 320 },
+      render: (_, row) => (
+        <Tooltip title={row.action}>
+          <Tag color={FAILURE.test(row.action) ? 'error' : 'blue'} style={{ whiteSpace: 'normal' }}>{row.actionLabel}</Tag>
+        </Tooltip>
+      ),
     },
-    { title: t('audit.targetType'), dataIndex: 'targetType', hideInTable: true },
-    { title: t('audit.targetId'), dataIndex: 'targetId', hideInTable: true },
+    {
+      title: t('audit.targetType'), dataIndex: 'targetType', hideInTable: true, valueType: 'select',
+      fieldProps: { options: v?.targetTypes ?? [], showSearch: true, optionFilterProp: 'label', placeholder: t('audit.any'), allowClear: true },
+    },
     {
       title: t('audit.target'),
       dataIndex: 'target',
       hideInSearch: true,
-      width: 150,
-      render: (_, row) => (row.targetType ? `${row.targetType}${row.targetId ? ` #${row.targetId}` : ''}` : t('common.none')),
+      width: 220,
+      render: (_, row) => {
+        if (!row.targetLabel) return t('common.none');
+        return row.targetLink ? <Link to={row.targetLink}>{row.targetLabel}</Link> : row.targetLabel;
+      },
     },
-    { title: t('audit.changes'), dataIndex: 'changes', hideInSearch: true, render: (_, row) => <Changes changes={row.changes} /> },
+    { title: t('audit.changes'), dataIndex: 'changes', hideInSearch: true, render: (_, row) => <Changes row={row} /> },
   ];
 
   return (
     <AppPage>
       <ProTable<AuditEntry>
+        key={i18n.language}
         rowKey="id"
         columns={columns}
         scroll={{ x: 1100 }}

@@ -65,7 +65,7 @@ export default function CultivationPage() {
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
       grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: d.counts.map((c) => `${c.year}\n${asOfLabel(c.asOf, true)}`) },
+      xAxis: { type: 'category', data: d.counts.map((c) => `${c.year}\n${c.asOf.endsWith('-12-31') ? t('enterprises.cultivation.yearEndShort') : asOfLabel(c.asOf, true)}`) },
       yAxis: { type: 'value', name: unit || undefined },
       series: TIER_SERIES.map((s) => ({
         name: t(`enterprises.tier.${s.tier}`),

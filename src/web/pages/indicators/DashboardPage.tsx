@@ -61,7 +61,7 @@ function RankChange({ row }: { row: RankingRow }) {
     <Space size={6} wrap>
       {pts !== null && (
         <span style={{ color: pts > 0 ? '#389e0d' : pts < 0 ? '#cf1322' : undefined }}>
-          {t('indicators.points', { value: `${pts > 0 ? '+' : ''}${pts.toFixed(1)}` })}
+          {pts === 0 ? t('indicators.flat') : t('indicators.points', { value: `${pts > 0 ? '+' : ''}${pts.toFixed(1)}` })}
         </span>
       )}
       {row.rankChange !== null && row.rankChange !== 0 && (

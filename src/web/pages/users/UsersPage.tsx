@@ -12,6 +12,7 @@ import {
 import { App, Button, Space, Tag, Typography } from 'antd';
 import { LockOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import { ROLES, USER_STATUSES, isApiError, userApi, type CreateUserInput, type ListQuery, type UserRow } from '../../api';
 import { useAuth } from '../../auth/AuthContext';
 import { creatableRoles } from '../../access';
@@ -104,6 +105,7 @@ function CreateUserModal({ onCreated }: { onCreated: () => void }) {
 /** 用户管理: server-side filtered, sorted and paged list of accounts. */
 export default function UsersPage() {
   const { t } = useTranslation();
+  const [searchParams] = useSearchParams();
   const { message, modal } = App.useApp();
   const { user: me } = useAuth();
   const regions = useRegions();
@@ -241,6 +243,8 @@ export default function UsersPage() {
         scroll={{ x: 1100 }}
         columnsState={{ persistenceKey: 'kechuang.users.columns', persistenceType: 'localStorage', defaultValue: { createdAt: { show: false } } }}
         search={{ labelWidth: 'auto', defaultCollapsed: false }}
+        // ?q= from a link (the audit log's "用户 qingyang") fills the keyword
+        form={{ initialValues: { q: searchParams.get('q') ?? undefined } }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true }}
         options={{ density: true, reload: true, setting: true }}
         dateFormatter="string"

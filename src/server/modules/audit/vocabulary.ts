@@ -1,0 +1,185 @@
+/**
+ * The audit log in words: every action code, target type, field and common value a clerk reads,
+ * in zh-CN and en. The codes stay in the table and the API (programs filter on them); the list,
+ * the export and the filter's choices show these words. A code missing here shows as itself.
+ */
+import type { Lang } from '../../http/messages';
+import { STAT_FIELDS } from '../enterprises/stat-fields';
+
+type Words = readonly [zh: string, en: string];
+
+/** Groups of actions for the filter's list, in the order shown. */
+const GROUPS: Record<string, Words> = {
+  auth: ['登录与账号', 'Sign-in and accounts'], user: ['用户管理', 'Users'], organization: ['注册审核', 'Registrations'],
+  region: ['行政区划', 'Regions'], enterprise: ['企业', 'Enterprises'], policy: ['政策', 'Policies'], portal: ['门户', 'Portal'],
+  indicator: ['指标监测', 'Indicators'], system: ['系统', 'System'],
+};
+
+export const ACTIONS: Record<string, Words> = {
+  'auth.login.success': ['登录成功', 'Signed in'],
+  'auth.login.failure': ['登录失败（密码错误或账号不存在）', 'Sign-in failed (wrong password or unknown account)'],
+  'auth.login.refused_locked': ['登录被拒绝（账号已锁定）', 'Sign-in refused (account locked)'],
+  'auth.login.refused_status': ['登录被拒绝（账号未启用）', 'Sign-in refused (account not active)'],
+  'auth.login.throttled': ['登录被限流（尝试过于频繁）', 'Sign-in throttled (too many attempts)'],
+  'auth.account.locked': ['账号因连续输错密码被锁定', 'Account locked after repeated wrong passwords'],
+  'auth.logout': ['退出登录', 'Signed out'],
+  'auth.password.change': ['修改密码', 'Changed password'],
+  'user.create': ['新建用户', 'Created a user'],
+  'user.enable': ['启用用户', 'Enabled a user'],
+  'user.disable': ['停用用户', 'Disabled a user'],
+  'user.reset_password': ['重置用户密码', 'Reset a user\'s password'],
+  'organization.register': ['提交注册申请', 'Applied for registration'],
+  'organization.approve': ['通过注册申请', 'Approved a registration'],
+  'organization.reject': ['驳回注册申请', 'Rejected a registration'],
+  'region.create': ['新增行政区划', 'Added a region'],
+  'region.rename': ['修改行政区划名称', 'Renamed a region'],
+  'region.import': ['导入行政区划', 'Imported regions'],
+  'enterprise.create': ['新增企业', 'Added an enterprise'],
+  'enterprise.profile': ['修改企业信息', 'Edited an enterprise profile'],
+  'enterprise.import': ['导入企业名册', 'Imported enterprises'],
+  'enterprise.phone.reveal': ['查看完整手机号', 'Viewed a full mobile number'],
+  'enterprise.tier.add': ['登记梯次（科小 / 高企等）', 'Added a tier record'],
+  'enterprise.tier.remove': ['删除梯次记录', 'Removed a tier record'],
+  'enterprise.stats.create': ['填报年度统计', 'Entered yearly statistics'],
+  'enterprise.stats.update': ['修改年度统计', 'Edited yearly statistics'],
+  'enterprise.stats.import': ['导入年度统计', 'Imported yearly statistics'],
+  'enterprise.stats.submit': ['提交年度统计', 'Submitted yearly statistics'],
+  'enterprise.stats.confirm': ['确认年度统计', 'Confirmed yearly statistics'],
+  'enterprise.stats.return': ['退回年度统计', 'Returned yearly statistics'],
+  'policy.create': ['新增政策', 'Added a policy'],
+  'policy.update': ['修改政策', 'Edited a policy'],
+  'policy.delete': ['删除政策', 'Deleted a policy'],
+  'policy.import': ['导入政策', 'Imported policies'],
+  'policy.booklet': ['生成政策汇编', 'Compiled a policy booklet'],
+  'policy.attachment.add': ['上传政策附件', 'Attached a file to a policy'],
+  'policy.attachment.remove': ['删除政策附件', 'Removed a policy attachment'],
+  'policy.relation.add': ['关联政策版本', 'Linked policy versions'],
+  'policy.relation.remove': ['解除政策关联', 'Unlinked policy versions'],
+  'policy.category.save': ['保存政策分类', 'Saved a policy category'],
+  'policy.synonym.create': ['新增检索同义词', 'Added search synonyms'],
+  'policy.synonym.update': ['修改检索同义词', 'Edited search synonyms'],
+  'policy.review.create': ['发起立改废审查', 'Started a policy review'],
+  'policy.review.decide': ['填写审查意见', 'Recorded a review decision'],
+  'policy.review.close': ['结束立改废审查', 'Closed a policy review'],
+  'policy.review.apply': ['执行审查结论', 'Applied a review decision'],
+  'portal.notice.publish': ['发布门户公告', 'Published a portal notice'],
+  'indicator.target.create': ['设定指标目标', 'Set an indicator target'],
+  'indicator.target.update': ['修改指标目标', 'Changed an indicator target'],
+  'indicator.target.delete': ['删除指标目标', 'Removed an indicator target'],
+  'indicator.value.create': ['录入指标数据', 'Entered an indicator figure'],
+  'indicator.value.update': ['修改指标数据', 'Changed an indicator figure'],
+  'indicator.value.delete': ['删除指标数据', 'Removed an indicator figure'],
+  'indicator.value.import': ['导入指标数据', 'Imported indicator figures'],
+  'indicator.value.import_update': ['导入并更新指标数据', 'Imported over indicator figures'],
+  'indicator.task.create': ['新建重点任务', 'Created a key task'],
+  'indicator.task.update': ['修改重点任务', 'Edited a key task'],
+  'indicator.task.report': ['报告任务进展', 'Reported task progress'],
+  'indicator.report.attach': ['上传进展附件', 'Attached a file to a progress report'],
+  'indicator.milestone.create': ['添加任务节点', 'Added a milestone'],
+  'indicator.milestone.done': ['标记节点完成', 'Marked a milestone done'],
+  'indicator.item.create': ['新建清单事项', 'Added a list item'],
+  'indicator.item.update': ['修改清单事项', 'Edited a list item'],
+  'indicator.item.start': ['清单事项开始整改', 'Started work on a list item'],
+  'indicator.item.close': ['清单事项销号', 'Closed a list item'],
+  'indicator.item.reopen': ['重新打开清单事项', 'Reopened a list item'],
+  'system.seed_demo': ['载入演示数据', 'Loaded the demo data'],
+  'system.seed_demo_policies': ['载入演示政策', 'Loaded the demo policies'],
+};
+
+/** Target types, with where the record lives in the web app (null: no page of its own). */
+export const TARGET_TYPES: Record<string, Words> = {
+  user: ['用户', 'User'], organization: ['机构', 'Organisation'], region: ['行政区划', 'Region'], enterprise: ['企业', 'Enterprise'],
+  enterprise_stat: ['企业年度统计', 'Yearly statistics'], enterprise_tier: ['企业梯次', 'Tier record'],
+  policy: ['政策', 'Policy'], policy_review: ['立改废审查', 'Policy review'], policy_category: ['政策分类', 'Policy category'],
+  search_synonym: ['检索同义词', 'Search synonyms'], portal_notice: ['门户公告', 'Portal notice'],
+  indicator_target: ['指标目标', 'Indicator target'], indicator_value: ['指标数据', 'Indicator figure'], key_task: ['重点任务', 'Key task'],
+  task_milestone: ['任务节点', 'Milestone'], task_attachment: ['进展附件', 'Progress attachment'], supervision_item: ['清单事项', 'List item'],
+  system: ['系统', 'System'], ip: ['访问地址', 'Client address'],
+};
+
+const FIELDS: Record<string, Words> = {
+  method: ['登录方式', 'Sign-in method'], identifier: ['输入的账号', 'Account entered'], lockedUntil: ['锁定至', 'Locked until'],
+  mustChangePassword: ['须修改密码', 'Must change password'], username: ['用户名', 'Username'], displayName: ['姓名', 'Name'],
+  role: ['角色', 'Role'], regionCode: ['行政区划', 'Region'], phone: ['手机号', 'Mobile'], status: ['状态', 'Status'],
+  name: ['名称', 'Name'], nameEn: ['英文名称', 'English name'], uscc: ['统一社会信用代码', 'USCC'], contactName: ['联系人', 'Contact'],
+  contactPhone: ['联系电话', 'Contact mobile'], address: ['地址', 'Address'], legalRep: ['法定代表人', 'Legal representative'],
+  foundedOn: ['成立日期', 'Founded on'], industryCode: ['行业', 'Industry'], hightechField: ['高新技术领域', 'High-tech field'],
+  aboveScale: ['规上企业', 'Above scale'], ownsCoreIp: ['拥有核心知识产权', 'Owns core IP'], prohibitedIndustry: ['属限制类行业', 'Restricted industry'],
+  directQualifications: ['直接认定条件', 'Direct qualifications'], tags: ['标签', 'Tags'], tier: ['梯次', 'Tier'], year: ['年度', 'Year'],
+  registrationNo: ['入库登记编号', 'Registration number'], certificateNo: ['证书编号', 'Certificate number'], issuedOn: ['发证日期', 'Issued on'],
+  validUntil: ['有效期至', 'Valid until'], comment: ['意见', 'Comment'], reviewComment: ['审核意见', 'Review comment'], reason: ['理由', 'Reason'],
+  title: ['标题', 'Title'], docNumber: ['文号', 'Document number'], issuer: ['发文机关', 'Issuer'], level: ['层级', 'Level'],
+  categories: ['分类', 'Categories'], effectiveOn: ['施行日期', 'Effective on'], expiresOn: ['废止日期', 'Expires on'],
+  text: ['正文', 'Text'], interpretation: ['解读', 'Interpretation'], summary: ['摘要', 'Summary'], benefits: ['扶持内容', 'Benefits'],
+  conditions: ['申报条件', 'Conditions'], policies: ['政策', 'Policies'], policyId: ['政策', 'Policy'], decision: ['结论', 'Decision'],
+  replacementId: ['替代政策', 'Replacement'], terms: ['同义词', 'Terms'], note: ['备注', 'Note'], active: ['启用', 'Active'], sort: ['排序', 'Order'],
+  target: ['目标值', 'Target'], value: ['数值', 'Value'], plan: ['所属计划', 'Plan'], description: ['描述', 'Description'],
+  leadDepartment: ['牵头科室', 'Lead department'], owner: ['责任人', 'Owner'], dueOn: ['完成时限', 'Due on'], milestones: ['节点数', 'Milestones'],
+  taskId: ['任务', 'Task'], doneOn: ['完成日期', 'Done on'], progress: ['进度', 'Progress'], report: ['进展情况', 'Report'],
+  reportId: ['进展报告', 'Report'], fileName: ['文件名', 'File name'], size: ['大小（字节）', 'Size (bytes)'], list: ['清单', 'List'],
+  detail: ['详情', 'Detail'], measure: ['管控措施', 'Measure'], deadline: ['整改时限', 'Deadline'], evidence: ['整改佐证', 'Evidence'],
+  closeReason: ['销号理由', 'Reason for closing'], rows: ['行数', 'Rows'], created: ['新增', 'Added'], updated: ['更新', 'Updated'],
+  ...Object.fromEntries(STAT_FIELDS.map((f) => [f.key, [f.zh, f.en] as Words])),
+};
+
+/** Values that are codes themselves: sign-in method, statuses, roles, decisions. */
+const VALUES: Record<string, Words> = {
+  username: ['用户名', 'username'], phone: ['手机号', 'mobile number'],
+  active: ['正常', 'active'], disabled: ['已停用', 'disabled'], pending: ['待审核', 'pending'], rejected: ['已驳回', 'rejected'], approved: ['已通过', 'approved'],
+  locked: ['已锁定', 'locked'], draft: ['草稿', 'draft'], submitted: ['已提交', 'submitted'], confirmed: ['已确认', 'confirmed'], returned: ['已退回', 'returned'],
+  open: ['待办', 'open'], in_progress: ['整改中', 'in progress'], closed: ['已销号', 'closed'], done: ['已完成', 'done'],
+  published: ['已发布', 'published'], repealed: ['已废止', 'repealed'], amended: ['已修订', 'amended'], keep: ['继续有效', 'keep'], amend: ['修订', 'amend'], repeal: ['废止', 'repeal'],
+  risk: ['风险隐患', 'risks'], problem: ['问题整改', 'problems'], responsibility: ['责任落实', 'responsibilities'],
+  high: ['高', 'high'], medium: ['中', 'medium'], low: ['低', 'low'],
+  tech_sme: ['科技型中小企业', 'tech SME'], provincial_innovative: ['省级科技创新型企业', 'provincial innovative'], high_tech: ['高新技术企业', 'high-tech enterprise'], candidate: ['后备库', 'candidate pool'],
+};
+
+export const ROLES: Record<string, Words> = {
+  admin: ['系统管理员', 'Administrator'], staff: ['科技局', 'Bureau staff'], enterprise: ['企业', 'Enterprise'], institution: ['高校院所', 'Institution'],
+  expert: ['专家', 'Expert'], commissioner: ['科技特派员', 'Commissioner'], bank: ['合作银行', 'Bank'],
+};
+
+/** Fields whose values are statuses or codes that read better in words. */
+const CODED_FIELDS = new Set(['method', 'status', 'decision', 'list', 'level', 'tier']);
+
+const pick = (w: Words | undefined, lang: Lang) => (w ? w[lang === 'en' ? 1 : 0] : undefined);
+export const EMPTY = '—';
+
+export function actionLabel(code: string, lang: Lang): string {
+  return pick(ACTIONS[code], lang) ?? code;
+}
+export function targetTypeLabel(type: string, lang: Lang): string {
+  return pick(TARGET_TYPES[type], lang) ?? type;
+}
+export function fieldLabel(field: string, lang: Lang): string {
+  return pick(FIELDS[field], lang) ?? field;
+}
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/** A value as a clerk reads it: words for codes, 是 / 否, lists joined, instants in China time, "—" for nothing. */
+export function valueText(field: string, value: unknown, lang: Lang, regionNames: Map<string, string> = new Map()): string {
+  if (value === null || value === undefined || value === '') return EMPTY;
+  if (typeof value === 'boolean') return lang === 'en' ? (value ? 'yes' : 'no') : value ? '是' : '否';
+  if (Array.isArray(value)) return value.length ? value.map((v) => valueText(field, v, lang, regionNames)).join(lang === 'en' ? ', ' : '、') : EMPTY;
+  if (typeof value === 'object') return JSON.stringify(value);
+  const s = String(value);
+  if (field === 'role') return pick(ROLES[s], lang) ?? s;
+  if (field === 'regionCode' && regionNames.has(s)) return `${regionNames.get(s)}（${s}）`;
+  if (CODED_FIELDS.has(field) && VALUES[s]) return pick(VALUES[s], lang)!;
+  if (typeof value === 'string' && ISO_INSTANT.test(s)) {
+    const d = new Date(s);
+    if (!Number.isNaN(d.getTime())) return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+  }
+  return s;
+}
+
+/** The filter's lists: actions (grouped), target types and roles, in words. */
+export function vocabulary(lang: Lang) {
+  const groupOf = (code: string) => pick(GROUPS[code.split('.')[0]], lang) ?? code.split('.')[0];
+  return {
+    actions: Object.keys(ACTIONS).map((value) => ({ value, label: actionLabel(value, lang), group: groupOf(value) })),
+    targetTypes: Object.keys(TARGET_TYPES).map((value) => ({ value, label: targetTypeLabel(value, lang) })),
+    roles: Object.keys(ROLES).map((value) => ({ value, label: pick(ROLES[value], lang)! })),
+  };
+}
