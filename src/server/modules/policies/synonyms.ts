@@ -1,6 +1,6 @@
 /**
  * The synonym dictionary of policy search: groups of words that mean the same (高企 = 高新技术企业).
- * Seeded by migration 005; everyone's search reads the active groups on each query. The dictionary
+ * Seeded by migration 006; everyone's search reads the active groups on each query. The dictionary
  * serves every region's search, so it is kept by administrators and provincial staff (staff of a
  * region with no parent); other staff may read it.
  */
