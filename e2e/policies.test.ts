@@ -1,7 +1,7 @@
 // The policy library in chromium: the public portal without sign-in (search across scripts, 文号,
 // detail), staff search with facets, a review round, matching conditions set in the editor changing
-// the push list, a notice published to the portal, the category dictionary, and the enterprise's
-// 可享政策 page.
+// the push list, a notice published to the portal, the category and synonym dictionaries, the
+// enterprise's 可享政策 page (enjoyed now apart from what needs a status first) and question-style search.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEMO_PASSWORD } from './server';
@@ -129,12 +129,67 @@ describe('policy library', () => {
     await page.getByTitle('科技金融服务').waitFor();
   });
 
-  test('an enterprise sees the policies it qualifies for and what it lacks', async () => {
+  test('an enterprise sees what it enjoys now apart from what it may apply for, and what it lacks (issue 10)', async () => {
     const page = await suite.page();
     await signIn(page, { username: 'qy_ent1' }, DEMO_PASSWORD);
     await page.goto('/my-policies');
-    await page.getByText(/现在即可享受的政策/).waitFor();
-    await page.getByTestId('qualified-policy').first().waitFor();
+    await page.getByText(/现在即可享受/).waitFor();
+    const apply = page.getByTestId('apply-card');
+    await apply.getByTestId('apply-policy').first().waitFor();
+    // not a 高企: the 15 % rate is under what it may apply for, with the status it needs first, never under what it enjoys now
+    const rate = apply.getByTestId('apply-policy').filter({ hasText: '高新技术企业认定管理办法' });
+    await rate.getByText('减按15%的税率征收企业所得税').waitFor();
+    await rate.getByText(/认定为高新技术企业后可享受/).waitFor();
+    assert.equal(await page.getByTestId('enjoy-card').getByText(/15%/).count(), 0);
+    await page.getByTestId('near-card').getByText('需先入库科技型中小企业（当前未入库）').waitFor();
+    const body = await page.locator('main, .ant-layout-content').first().innerText();
+    assert.doesNotMatch(body, /现有认定|已获认定：|621000|所属行业：[A-T](、|\s|$)/);
     await screenshot(page, 'my-policies');
+    await page.evaluate(() => { localStorage.setItem('kechuang.lang', 'en'); });
+    await page.reload();
+    await page.getByText(/You enjoy now/).waitFor();
+    await page.getByTestId('apply-card').getByText(/once recognised as a high-tech enterprise/).first().waitFor();
+    assert.equal(await page.getByTestId('enjoy-card').getByText(/15%/).count(), 0);
+    await screenshot(page, 'my-policies-en');
+    await page.evaluate(() => { localStorage.setItem('kechuang.lang', 'zh-CN'); });
+  });
+
+  test('search answers questions as people ask them, and says when it relaxed the query (issue 10)', async () => {
+    const page = await suite.page();
+    await page.goto('/portal');
+    const box = page.locator('input[data-testid="policy-search"], [data-testid="policy-search"] input').first();
+    await box.fill('創新券怎麼申請');
+    await box.press('Enter');
+    await page.getByTestId('policy-result').first().getByText('庆阳市科技创新券管理办法（试行）').waitFor();
+    await box.fill('高企培育奖励');
+    await box.press('Enter');
+    await page.getByTestId('policy-result').first().getByText(/庆阳市高新技术企业培育奖励办法/).waitFor();
+    await box.fill('科技特派员 创新券');
+    await box.press('Enter');
+    await page.getByTestId('search-relaxed').getByText('没有同时包含全部关键词的政策，以下政策包含其中部分关键词，包含越多越靠前').waitFor();
+    await screenshot(page, 'portal-search-relaxed');
+    await page.evaluate(() => { localStorage.setItem('kechuang.lang', 'en'); });
+    await page.reload();
+    await page.getByTestId('search-relaxed').getByText('No policy has every word; these have some of them, the most first').waitFor();
+    await screenshot(page, 'portal-search-relaxed-en');
+    await page.evaluate(() => { localStorage.setItem('kechuang.lang', 'zh-CN'); });
+  });
+
+  test('staff read the synonym dictionary; provincial staff extend it', async () => {
+    const page = await suite.page();
+    await signIn(page, { username: 'gansu' }, DEMO_PASSWORD);
+    await page.goto('/policies');
+    await page.getByTestId('synonyms-button').click();
+    await page.locator('.ant-modal').getByText('高新技术企业').first().waitFor();
+    await page.getByTestId('synonym-add').click();
+    const terms = page.locator('.ant-modal').last().locator('.ant-select-selection-search-input').first();
+    await terms.fill('揭榜制');
+    await terms.press('Enter');
+    await terms.fill('揭榜挂帅');
+    await terms.press('Enter');
+    await page.getByRole('button', { name: /确\s*定|OK/ }).last().click();
+    await page.getByText('同义词组已保存').waitFor();
+    await page.locator('.ant-modal').first().getByText('揭榜制').waitFor();
+    await screenshot(page, 'policy-synonyms');
   });
 });

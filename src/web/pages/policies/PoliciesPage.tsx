@@ -11,7 +11,7 @@ import AppPage from '../../components/AppPage';
 import { ImportPreviewModal } from '../../components/ImportPreview';
 import { policyApi } from './api';
 import PolicySearchView from './PolicySearchView';
-import { CategoriesButton, PublishNoticeButton } from './PolicyAdminTools';
+import { CategoriesButton, PublishNoticeButton, SynonymsButton } from './PolicyAdminTools';
 
 export default function PoliciesPage() {
   const { t } = useTranslation();
@@ -49,6 +49,7 @@ export default function PoliciesPage() {
         <Button icon={<DownloadOutlined />} onClick={() => policyApi.export(lastQuery.current)}>{t('common.export')}</Button>
         <PublishNoticeButton />
         {user?.role === 'admin' && <CategoriesButton />}
+        <SynonymsButton />
       </Space>
     ) : undefined}>
       <PolicySearchView queryKey="policies" search={policyApi.search} detailPath={(id) => `/policies/${id}`} selectable={access.canEditPolicies}

@@ -1,12 +1,13 @@
 // Tools of the policy list page: the category dictionary 分类字典 (admin; GET and PUT
-// /policies/categories) and publishing a notice 通知公告 to the public portal (staff; POST /portal/notices).
+// /policies/categories), the search synonym dictionary 同义词词典 (staff read; admins and provincial
+// staff change; /policies/synonyms) and publishing a notice 通知公告 to the public portal (staff; POST /portal/notices).
 import { useRef, useState } from 'react';
 import {
-  ModalForm, ProFormDatePicker, ProFormDigit, ProFormSwitch, ProFormText, ProFormTextArea, ProFormTreeSelect, ProTable,
+  ModalForm, ProFormDatePicker, ProFormDigit, ProFormSelect, ProFormSwitch, ProFormText, ProFormTextArea, ProFormTreeSelect, ProTable,
   type ActionType, type ProColumns, type ProFormInstance,
 } from '@ant-design/pro-components';
 import { App, Button, Modal, Tag } from 'antd';
-import { NotificationOutlined, PlusOutlined, TagsOutlined } from '@ant-design/icons';
+import { NotificationOutlined, PlusOutlined, ReadOutlined, TagsOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +15,7 @@ import { isApiError } from '../../api/client';
 import { useAuth } from '../../auth/AuthContext';
 import { applyFieldErrors } from '../../components/rules';
 import { useScopedRegions } from '../../components/useRegions';
-import { policyApi, portalApi, type Category } from './api';
+import { policyApi, portalApi, type Category, type SynonymGroup } from './api';
 
 const CATEGORY_CODE = /^[a-z][a-z0-9_]{1,39}$/;
 
@@ -94,6 +95,83 @@ export function CategoriesButton() {
           options={{ reload: true, density: false, setting: false }}
           request={async () => ({ data: (await policyApi.categories()).items, success: true })}
           toolBarRender={() => [<CategoryForm key="add" onSaved={saved} />]}
+        />
+      </Modal>
+    </>
+  );
+}
+
+interface SynonymInput { terms: string[]; note?: string; active: boolean }
+
+function SynonymForm({ group, onSaved }: { group?: SynonymGroup; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const formRef = useRef<ProFormInstance<SynonymInput>>(undefined);
+  return (
+    <ModalForm<SynonymInput>
+      title={t(group ? 'policies.synonyms.edit' : 'policies.synonyms.add')}
+      formRef={formRef}
+      width={520}
+      modalProps={{ destroyOnHidden: true }}
+      trigger={group
+        ? <a data-testid={`synonym-edit-${group.id}`}>{t('policies.edit')}</a>
+        : <Button type="primary" icon={<PlusOutlined />} data-testid="synonym-add">{t('policies.synonyms.add')}</Button>}
+      initialValues={group ? { terms: group.terms, note: group.note, active: group.active } : { terms: [], active: true }}
+      onFinish={async (v) => {
+        const body = { terms: v.terms.map((x) => x.trim()).filter(Boolean), note: v.note?.trim() ?? '', active: v.active };
+        try {
+          if (group) await policyApi.saveSynonym(group.id, { ...body, version: group.version });
+          else await policyApi.addSynonym(body);
+          message.success(t('policies.synonyms.saved'));
+          onSaved();
+          return true;
+        } catch (error) {
+          if (!isApiError(error)) throw error;
+          if (error.status === 409) { message.error(error.message); onSaved(); return true; }
+          if (!formRef.current || !applyFieldErrors(formRef.current, error.fields, ['terms', 'note', 'active'])) message.error(error.message);
+          return false;
+        }
+      }}
+    >
+      <ProFormSelect name="terms" label={t('policies.synonyms.terms')} extra={t('policies.synonyms.termsHint')} mode="tags"
+        fieldProps={{ tokenSeparators: [',', '，', '、', ' '], open: false }} rules={[{ required: true, type: 'array', min: 2, message: t('policies.synonyms.tooFew') }]} />
+      <ProFormText name="note" label={t('policies.synonyms.note')} rules={[{ max: 200 }]} />
+      <ProFormSwitch name="active" label={t('policies.synonyms.active')} />
+    </ModalForm>
+  );
+}
+
+/** 同义词词典: the groups search treats as one word (高企 = 高新技术企业). */
+export function SynonymsButton() {
+  const { t } = useTranslation();
+  const { user } = useAuth();
+  const [open, setOpen] = useState(false);
+  const actionRef = useRef<ActionType>(undefined);
+  // kept by admins and provincial staff (a province's code ends in 0000): the dictionary serves every region
+  const canEdit = user?.role === 'admin' || (user?.role === 'staff' && /0000$/.test(user.regionCode ?? ''));
+  const saved = () => actionRef.current?.reload();
+  const columns: ProColumns<SynonymGroup>[] = [
+    { title: t('policies.synonyms.terms'), dataIndex: 'terms', render: (_, g) => <span data-testid="synonym-terms">{g.terms.map((x) => <Tag key={x}>{x}</Tag>)}</span> },
+    { title: t('policies.synonyms.note'), dataIndex: 'note', width: 140, ellipsis: true },
+    { title: t('policies.synonyms.active'), dataIndex: 'active', width: 90,
+      render: (_, g) => <Tag color={g.active ? 'green' : 'default'}>{t(g.active ? 'policies.categoryDict.on' : 'policies.categoryDict.off')}</Tag> },
+    ...(canEdit ? [{ title: t('common.actions'), valueType: 'option' as const, width: 80, render: (_: unknown, g: SynonymGroup) => [<SynonymForm key="edit" group={g} onSaved={saved} />] }] : []),
+  ];
+  return (
+    <>
+      <Button icon={<ReadOutlined />} onClick={() => setOpen(true)} data-testid="synonyms-button">{t('policies.synonyms.button')}</Button>
+      <Modal open={open} title={t('policies.synonyms.title')} width={860} footer={null} onCancel={() => setOpen(false)} destroyOnHidden>
+        <ProTable<SynonymGroup>
+          rowKey="id"
+          actionRef={actionRef}
+          columns={columns}
+          search={false}
+          pagination={{ pageSize: 10 }}
+          size="small"
+          headerTitle={canEdit ? undefined : t('policies.synonyms.readOnly')}
+          options={{ reload: true, density: false, setting: false }}
+          request={async () => ({ data: (await policyApi.synonyms()).items, success: true })}
+          toolBarRender={() => (canEdit ? [<SynonymForm key="add" onSaved={saved} />] : [])}
         />
       </Modal>
     </>

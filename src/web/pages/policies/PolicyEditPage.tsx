@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
 import AppPage from '../../components/AppPage';
 import { useScopedRegions } from '../../components/useRegions';
+import { ENTERPRISE_TIERS } from '../../../domain/policies/types';
 import { BENEFIT_KINDS, LEVELS, policyApi, type PolicyInput } from './api';
 import AttachmentsEditor from './AttachmentsEditor';
 import ConditionsEditor, { conditionsFromForm, conditionsToForm } from './ConditionsEditor';
@@ -61,7 +62,9 @@ export default function PolicyEditPage() {
   const save = async () => {
     const v = await form.validateFields();
     const body: PolicyInput = { ...v, ...Object.fromEntries(DATES.map((d) => [d, v[d] ? v[d].format('YYYY-MM-DD') : null])),
-      regionCode: v.level === 'national' ? null : v.regionCode, benefits: v.benefits ?? [], categories: v.categories ?? [], summary: v.summary ?? '',
+      regionCode: v.level === 'national' ? null : v.regionCode,
+      // no status chosen: the server reads it from the conditions (a policy for becoming 高企 gives its benefits with 高企)
+      benefits: (v.benefits ?? []).map(({ requires, ...rest }: any) => (requires?.length ? { ...rest, requires } : rest)), categories: v.categories ?? [], summary: v.summary ?? '',
       text: v.text ?? '', interpretation: v.interpretation ?? '', issuer: v.issuer ?? '', conditions: conditionsFromForm(v.conditions) };
     try {
       const saved = editing ? await policyApi.update(Number(id), { ...body, version: existing.data!.version }) : await policyApi.create(body);
@@ -124,6 +127,11 @@ export default function PolicyEditPage() {
                       <Form.Item name={[f.name, 'kind']} rules={[{ required: true }]}><Select style={{ width: 120 }} options={BENEFIT_KINDS.map((k) => ({ value: k, label: t(`policies.benefitKind.${k}`) }))} /></Form.Item>
                       <Form.Item name={[f.name, 'description']} rules={[{ required: true }]}><Input style={{ width: 360 }} placeholder={t('policies.benefitDescription')} /></Form.Item>
                       <Form.Item name={[f.name, 'amount']}><Input style={{ width: 160 }} placeholder={t('policies.benefitAmount')} /></Form.Item>
+                      {/* the status a firm must hold to enjoy it: 可享政策 lists it under 可申请 until then */}
+                      <Form.Item name={[f.name, 'requires']} tooltip={t('policies.benefitRequiresHint')}>
+                        <Select mode="multiple" allowClear style={{ minWidth: 220 }} placeholder={t('policies.benefitRequires')}
+                          options={ENTERPRISE_TIERS.map((tier) => ({ value: tier, label: t(`enterprises.tier.${tier}`) }))} data-testid="benefit-requires" />
+                      </Form.Item>
                       <Button type="link" danger onClick={() => remove(f.name)}>{t('policies.remove')}</Button>
                     </Space>
                   ))}

@@ -78,6 +78,7 @@ export default function PolicySearchView(props: {
               </Space>
             )}
             {data?.fuzzy && <Alert type="info" showIcon message={t('policies.fuzzy')} />}
+            {data?.relaxed && <Alert type="info" showIcon message={t('policies.relaxed')} data-testid="search-relaxed" />}
             <Spin spinning={result.isFetching}>
               {data && data.items.length === 0 ? <Empty description={t('policies.noResults')} /> : (
                 <List<PolicyItem> itemLayout="vertical" dataSource={data?.items ?? []} renderItem={(p) => (

@@ -16,9 +16,14 @@ export interface PolicyItem {
 }
 export interface PolicySearch {
   items: PolicyItem[]; total: number; page: number; pageSize: number; fuzzy: boolean;
+  /** no policy had every word: these have some, the most first */
+  relaxed?: boolean;
   facets: { level: Facet[]; status: Facet[]; issuer: Facet[]; category: Facet[]; year: Facet[] };
 }
-export interface Benefit { kind: (typeof BENEFIT_KINDS)[number]; description: string; amount?: string | null }
+export const TIERS = ['tech_sme', 'provincial_innovative', 'high_tech', 'candidate'] as const;
+export type Tier = (typeof TIERS)[number];
+/** requires: the statuses a firm must hold to enjoy it (absent: what the conditions say it must not yet hold) */
+export interface Benefit { kind: (typeof BENEFIT_KINDS)[number]; description: string; amount?: string | null; requires?: Tier[] }
 export interface PolicyInput {
   title: string; docNumber?: string | null; issuer: string; level: PolicyLevel; regionCode?: string | null; categories: string[];
   issuedOn?: string | null; effectiveOn?: string | null; expiresOn?: string | null; status: Exclude<PolicyStatus, 'expired'>;
@@ -31,7 +36,14 @@ export interface PolicyDetail extends PolicyInput {
 }
 export interface Category { code: string; name: string; nameEn: string; sort: number; active: boolean; version?: number }
 export interface Check { key: string; met: boolean; required: string; actual: string }
-export interface MatchedPolicy { policy: { id: number; title: string; docNumber: string | null; issuer: string; level: PolicyLevel; issuedOn: string | null; benefits: Benefit[] }; met: Check[]; missing: Check[] }
+export interface MatchedPolicy {
+  policy: { id: number; title: string; docNumber: string | null; issuer: string; level: PolicyLevel; issuedOn: string | null; benefits: Benefit[] }; met: Check[]; missing: Check[];
+  /** the firm holds what these need */
+  enjoyNow: Benefit[];
+  /** these follow a status it does not hold yet: `after` says which (认定为高新技术企业后可享受) */
+  applyFor: (Benefit & { requires: Tier[]; after: string })[];
+}
+export interface SynonymGroup { id: number; terms: string[]; note: string; active: boolean; version: number; updatedAt: string }
 export interface MatchedEnterprise { id: number; name: string; uscc: string; regionName: string; contactName: string; contactPhone: string | null; currentTiers: string[]; missing: Check[] }
 export interface Review {
   id: number; title: string; regionCode: string; regionName: string; status: 'open' | 'closed'; note: string; createdAt: string; closedAt: string | null; version: number;
@@ -96,6 +108,9 @@ export const policyApi = {
   enterprises: (id: number) => api.get<{ matchable: boolean; qualifies: MatchedEnterprise[]; near: MatchedEnterprise[] }>(`/policies/${id}/enterprises`),
   pushList: (id: number) => download(`/policies/${id}/enterprises/export`, undefined, 'push-list.xlsx'),
   forEnterprise: (orgId: number | string) => api.get<{ enterpriseName: string; statYear: number | null; qualifies: MatchedPolicy[]; near: MatchedPolicy[] }>(`/enterprises/${orgId}/policies`),
+  synonyms: () => api.get<{ items: SynonymGroup[] }>('/policies/synonyms'),
+  addSynonym: (body: { terms: string[]; note: string; active: boolean }) => api.post<{ id: number; items: SynonymGroup[] }>('/policies/synonyms', body),
+  saveSynonym: (id: number, body: { terms: string[]; note: string; active: boolean; version: number }) => api.put<{ items: SynonymGroup[] }>(`/policies/synonyms/${id}`, body),
   reviews: () => api.get<{ items: Review[] }>('/policies/reviews'),
   review: (id: number) => api.get<Review>(`/policies/reviews/${id}`),
   createReview: (body: { title: string; note: string; policyIds: number[] }) => api.post<Review>('/policies/reviews', body),
