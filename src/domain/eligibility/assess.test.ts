@@ -96,3 +96,14 @@ describe('assess: rule sets and input errors', () => {
     assert.throws(() => assess(input({ years: [year(2023, { staff: -1 })] })), /staff/);
   });
 });
+
+describe('assess: rule sets named for people', () => {
+  it('has a title in both languages for every rule set it applies', async () => {
+    const { ruleSetTitle } = await import('./titles');
+    for (const id of ['hightech-2016', 'techsme-2017', 'rd-deduction-2023']) {
+      assert.notEqual(ruleSetTitle(id, 'zh-CN'), id);
+      assert.notEqual(ruleSetTitle(id, 'en'), id);
+    }
+    assert.match(ruleSetTitle('hightech-2016', 'zh-CN'), /国科发火〔2016〕32号/);
+  });
+});

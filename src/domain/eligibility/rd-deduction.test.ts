@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { estimateRdDeduction, excludedIndustry, isIndustryCode, RD_DEDUCTION_2023 } from './rd-deduction';
 import { input, latestOnly, year } from './test-fixtures';
+import { formatMoney } from '../money';
 
 describe('研发费用加计扣除: excluded industries (财税〔2015〕119号 第四条, GB/T 4754-2017)', () => {
   it('maps the six industries to their divisions', () => {
@@ -45,7 +46,9 @@ describe('研发费用加计扣除: the estimate (公告2023年第7号)', () => 
       [d.eligible, d.year, d.rdExpense, d.extraDeduction, d.taxRate, d.taxSaved, d.ruleSet],
       [true, 2023, 2_700_000, 2_700_000, 0.25, 675_000, 'rd-deduction-2023'],
     );
-    assert.equal(d.message['zh-CN'], '2023 年研发费用 270 万元，可再按 100% 加计扣除 270 万元；按税率 25% 计，最多少缴企业所得税 67.5 万元（以应纳税所得额足以抵扣为限；财政部 税务总局公告2023年第7号）');
+    // money as every view prints it (domain/money.ts): 万元 with two decimals
+    assert.equal(d.message['zh-CN'], '2023 年研发费用 270.00 万元，可再按 100% 加计扣除 270.00 万元；按税率 25% 计，最多少缴企业所得税 67.50 万元（以应纳税所得额足以抵扣为限；财政部 税务总局公告2023年第7号）');
+    assert.ok(d.message.en.includes(formatMoney(2_700_000, 'en')), d.message.en);
   });
 
   it('uses 15 % with a valid 高企 certificate', () => {

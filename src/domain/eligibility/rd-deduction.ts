@@ -9,7 +9,7 @@
  * integrated-circuit and industrial machine-tool firms, and 小型微利企业 reduced rates.
  */
 import { ruleSetOn, yearsInView } from './common';
-import { formatMillion, formatWan } from './format';
+import { formatMoney } from '../money';
 import type { AssessmentInput, RdDeductionAssessment, RuleSetInfo } from './types';
 
 export interface ExcludedIndustry {
@@ -137,8 +137,9 @@ export function estimateRdDeduction(input: AssessmentInput, rules?: RdDeductionR
     taxSaved,
     ruleSet: r.id,
     message: {
-      'zh-CN': `${latestYear} 年研发费用 ${formatWan(latest.rdExpense)}，可再按 ${r.extraPct}% 加计扣除 ${formatWan(extraDeduction)}；按${rateZh} 计，最多少缴企业所得税 ${formatWan(taxSaved)}（以应纳税所得额足以抵扣为限；${r.citation.zh}）`,
-      en: `R&D expense of ${formatMillion(latest.rdExpense)} in ${latestYear} earns an extra ${r.extraPct}% deduction of ${formatMillion(extraDeduction)}; at ${rateEn} that saves up to ${formatMillion(taxSaved)} of enterprise income tax (if taxable income absorbs it; ${r.citation.en})`,
+      // amounts (not thresholds) in the one money format every view uses, so the card and this sentence agree
+      'zh-CN': `${latestYear} 年研发费用 ${formatMoney(latest.rdExpense)}，可再按 ${r.extraPct}% 加计扣除 ${formatMoney(extraDeduction)}；按${rateZh} 计，最多少缴企业所得税 ${formatMoney(taxSaved)}（以应纳税所得额足以抵扣为限；${r.citation.zh}）`,
+      en: `R&D expense of ${formatMoney(latest.rdExpense, 'en')} in ${latestYear} earns an extra ${r.extraPct}% deduction of ${formatMoney(extraDeduction, 'en')}; at ${rateEn} that saves up to ${formatMoney(taxSaved, 'en')} of enterprise income tax (if taxable income absorbs it; ${r.citation.en})`,
     },
   };
 }

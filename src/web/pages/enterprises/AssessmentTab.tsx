@@ -6,8 +6,12 @@ import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { AssessedCondition, ConditionStatus, EnterpriseAssessment } from '../../api/types';
+import { formatMoney, type MoneyLang } from '../../../domain/money';
+import { ruleSetTitle } from '../../../domain/eligibility/titles';
 import { enterpriseApi } from './api';
 import { formatInt } from './shared';
+
+const moneyLang = (lng: string): MoneyLang => (lng.startsWith('en') ? 'en' : 'zh-CN');
 
 const STATUS_ICON: Record<ConditionStatus, { icon: typeof CheckCircleFilled; color: string; mark: string }> = {
   met: { icon: CheckCircleFilled, color: '#52c41a', mark: '✓' },
@@ -35,14 +39,14 @@ export function StatusIcon({ status }: { status: ConditionStatus }) {
 }
 
 function useConditionFormat() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (c: AssessedCondition, which: 'value' | 'threshold') => {
     const v = c[which];
     if (v === null || v === undefined) return t('common.none');
     if (typeof v === 'boolean') return v ? t('common.yes') : t('common.no');
     if (typeof v === 'string') return c.code === 'innovationScore' ? `${v} ${t('enterprises.assessment.points_')}` : v;
     if (PERCENT_CODES.includes(c.code)) return `${v}%`;
-    if (MONEY_CODES.includes(c.code)) return `${formatInt(v)} ${t('enterprises.stats.yuan')}`;
+    if (MONEY_CODES.includes(c.code)) return formatMoney(v, moneyLang(i18n.language));
     if (c.code === 'registeredOneYear') return `${formatInt(v)} ${t('enterprises.assessment.days')}`;
     if (c.code === 'staffLimit') return `${formatInt(v)} ${t('enterprises.stats.persons')}`;
     if (c.code === 'innovationScore' || c.code === 'score') return `${v} ${t('enterprises.assessment.points_')}`;
@@ -180,8 +184,9 @@ function TechSmeCard({ a }: { a: EnterpriseAssessment['techSme'] }) {
 }
 
 function RdDeductionCard({ a }: { a: EnterpriseAssessment['rdDeduction'] }) {
-  const { t } = useTranslation();
-  const yuan = (v: number) => `${formatInt(v)} ${t('enterprises.stats.yuan')}`;
+  const { t, i18n } = useTranslation();
+  // the one money format (万元, two decimals), as the statistics table and the sentence below print it
+  const money = (v: number) => formatMoney(v, moneyLang(i18n.language));
   return (
     <Card
       title={t('enterprises.assessment.rdDeduction')}
@@ -193,16 +198,16 @@ function RdDeductionCard({ a }: { a: EnterpriseAssessment['rdDeduction'] }) {
           <Statistic title={t('enterprises.assessment.rdYear')} value={a.year ?? t('common.none')} groupSeparator="" />
         </Col>
         <Col xs={12} lg={5}>
-          <Statistic title={t('enterprises.assessment.rdExpense')} value={a.rdExpense} suffix={t('enterprises.stats.yuan')} />
+          <Statistic title={t('enterprises.assessment.rdExpense')} value={money(a.rdExpense)} />
         </Col>
         <Col xs={12} lg={5}>
-          <Statistic title={t('enterprises.assessment.extraDeduction')} value={a.extraDeduction} suffix={t('enterprises.stats.yuan')} />
+          <Statistic title={t('enterprises.assessment.extraDeduction')} value={money(a.extraDeduction)} />
         </Col>
         <Col xs={12} lg={3}>
           <Statistic title={t('enterprises.assessment.taxRate')} value={Math.round(a.taxRate * 100)} suffix="%" />
         </Col>
         <Col xs={24} lg={8}>
-          <Statistic title={t('enterprises.assessment.taxSaved')} value={a.taxSaved} suffix={t('enterprises.stats.yuan')} valueStyle={{ color: '#389e0d' }} />
+          <Statistic title={t('enterprises.assessment.taxSaved')} value={money(a.taxSaved)} valueStyle={{ color: '#389e0d' }} />
         </Col>
       </Row>
       <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }}>{a.message}</Typography.Paragraph>
@@ -212,7 +217,7 @@ function RdDeductionCard({ a }: { a: EnterpriseAssessment['rdDeduction'] }) {
 
 /** 资格评估: 高企 and 科小 condition by condition with what is still lacking, the scores, the 加计扣除 estimate. */
 export default function AssessmentTab({ enterpriseId }: { enterpriseId: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [asOf, setAsOf] = useState<Dayjs>(() => dayjs());
   const date = asOf.format('YYYY-MM-DD');
   const assessment = useQuery({
@@ -243,7 +248,7 @@ export default function AssessmentTab({ enterpriseId }: { enterpriseId: number }
           <TechSmeCard a={assessment.data.techSme} />
           <RdDeductionCard a={assessment.data.rdDeduction} />
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('enterprises.assessment.ruleSets', { list: assessment.data.ruleSets.join(' · ') })}
+            {t('enterprises.assessment.ruleSets', { list: assessment.data.ruleSets.map((id) => ruleSetTitle(id, moneyLang(i18n.language))).join(t('enterprises.assessment.separator')) })}
           </Typography.Text>
         </>
       )}

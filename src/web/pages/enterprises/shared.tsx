@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS } from '../../../domain/industries';
+import { wanText } from '../../../domain/money';
 import { DIRECT_QUALIFICATIONS, HIGHTECH_FIELDS, HIGHTECH_FIELD_EN, type HightechField } from '../../../domain/eligibility/types';
 import type { StatStatus, StatValues, Tier } from '../../api/types';
 
@@ -57,9 +58,10 @@ export function toWan(yuan: number): number {
   return Math.round(yuan / 100) / 100;
 }
 
+/** The figure of a 万元 column (the header carries the unit): the one money format, domain/money.ts. */
 export function formatWan(yuan: number | null | undefined): string {
   if (yuan === null || yuan === undefined) return '—';
-  return new Intl.NumberFormat('en-US', { maximumFractionDigits: 2, minimumFractionDigits: 2 }).format(yuan / 10_000);
+  return wanText(yuan);
 }
 
 /** a / b as a percentage with one decimal, or null when b is 0. */
