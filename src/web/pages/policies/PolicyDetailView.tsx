@@ -28,7 +28,9 @@ export default function PolicyDetailView({ policy, linkTo, attachmentBase = '/po
       {policy.benefits.length > 0 && (
         <Card title={t('policies.benefits')} size="small">
           <List size="small" dataSource={policy.benefits} renderItem={(b) => (
-            <List.Item><Space><Tag color="gold">{t(`policies.benefitKind.${b.kind}`)}</Tag>{b.description}{b.amount && <Typography.Text strong>{b.amount}</Typography.Text>}</Space></List.Item>
+            <List.Item><Space wrap><Tag color="gold">{t(`policies.benefitKind.${b.kind}`)}</Tag>{b.description}{b.amount && <Typography.Text strong>{b.amount}</Typography.Text>}
+              {b.requires && b.requires.length > 0 && <Typography.Text type="secondary">{t('policies.benefitNeeds', { tiers: b.requires.map((x) => t(`enterprises.tier.${x}`)).join(t('policies.listSeparator')) })}</Typography.Text>}
+            </Space></List.Item>
           )} />
         </Card>
       )}
