@@ -29,19 +29,24 @@ import {
   NUMBER_KEYS,
   STAFF_KEYS,
   StatStatusTag,
-  emptyStatValues,
   formatInt,
   formatWan,
   ratioPct,
 } from './shared';
+import { defaultStatYear, fromFormValues, statYearOptions, tenfoldChanges, toFormValues, YUAN_KEYS } from './stat-form';
 
 const StatsCharts = lazy(() => import('./StatsCharts'));
 
 type Role = 'enterprise' | 'staff';
-type FormValues = Record<string, number | boolean> & { year?: number };
+type FormValues = Record<string, number | boolean | undefined> & { year?: number };
 
-const thousands = (value: string | number | undefined) => (value === undefined || value === '' ? '' : `${value}`.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
-const unthousands = (value: string | undefined) => (value ? Number(value.replace(/[,\s]/g, '')) : 0);
+// separators in the whole part only (amounts in 万元 carry two decimals); empty stays empty, never 0
+const thousands = (value: string | number | undefined) => {
+  if (value === undefined || value === '') return '';
+  const [whole, fraction] = `${value}`.split('.');
+  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction !== undefined ? `.${fraction}` : ''}`;
+};
+const unthousands = (value: string | undefined) => (value && value.trim() ? Number(value.replace(/[,\s]/g, '')) : (undefined as unknown as number));
 
 export function statsKey(id: number) {
   return ['enterprise', id, 'stats'] as const;
@@ -53,11 +58,16 @@ function canEdit(role: Role, row: StatYear | null): boolean {
   return row.status !== 'confirmed';
 }
 
-/** The year's figures in a drawer: amounts in 元 with thousands separators, the relations checked before sending. */
+/**
+ * The year's figures in a drawer: a new year starts empty (empty = not filled), amounts in 万元 with
+ * two decimals (stored in yuan), the relations checked before sending, and a figure more than ten
+ * times (or under a tenth of) last year's asked about before saving.
+ */
 function StatDrawer({
   enterprise,
   editing,
   existingYears,
+  allRows,
   readOnly,
   onClose,
   onSaved,
@@ -66,18 +76,18 @@ function StatDrawer({
   enterprise: Enterprise;
   editing: StatYear | 'new';
   existingYears: number[];
+  allRows: StatYear[];
   readOnly: boolean;
   onClose: () => void;
   onSaved: (row: StatYear) => void;
   onConflict: () => void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const formRef = useRef<ProFormInstance<FormValues>>(undefined);
   const isNew = editing === 'new';
   const thisYear = new Date().getFullYear();
-  // Last year first (the usual one to fill in), then earlier years, then the current year.
-  const yearOptions = [...Array.from({ length: 5 }, (_, i) => thisYear - 1 - i), thisYear].filter((y) => !existingYears.includes(y));
+  const yearOptions = statYearOptions(thisYear, existingYears);
   const label = (key: string) => t(`enterprises.stats.field.${key}`);
 
   const notAbove = (other: string, text: string): Rule => ({
@@ -102,20 +112,45 @@ function StatDrawer({
       colProps={{ xs: 24, md: money ? 12 : 8 }}
       min={0}
       dependencies={relations[key] ? [relations[key].dependsOn] : undefined}
-      rules={[{ required: true, message: t('enterprises.stats.integer') }, ...(relations[key] ? [relations[key].rule] : [])]}
+      rules={[{ required: true, message: money ? t('enterprises.stats.amountRequired') : t('enterprises.stats.integer') }, ...(relations[key] ? [relations[key].rule] : [])]}
       fieldProps={{
-        precision: 0,
+        precision: money ? 2 : 0,
         style: { width: '100%' },
         formatter: thousands,
         parser: unthousands as never,
-        addonAfter: money ? t('enterprises.stats.yuan') : undefined,
+        addonAfter: money ? t('enterprises.stats.tenThousandYuan') : undefined,
         controls: false,
       }}
     />
   );
 
-  const initial: FormValues = { ...(isNew ? emptyStatValues() : editing.values) } as unknown as FormValues;
-  if (isNew) initial.year = yearOptions[0] ?? thisYear;
+  const initial: FormValues = toFormValues(isNew ? null : editing.values);
+  if (isNew) initial.year = defaultStatYear(thisYear, existingYears);
+
+  /** Resolves true when nothing changed tenfold from last year, or the person confirms it did. */
+  const confirmTenfold = (year: number, values: StatValues) => {
+    const last = allRows.find((r) => r.year === year - 1);
+    const changes = tenfoldChanges(values, last?.values ?? null);
+    if (!changes.length) return Promise.resolve(true);
+    const show = (key: string, v: number) => (YUAN_KEYS.includes(key) ? `${formatWan(v)} ${t('enterprises.stats.tenThousandYuan')}` : formatInt(v));
+    return new Promise<boolean>((resolve) => {
+      modal.confirm({
+        title: t('enterprises.stats.tenfoldTitle', { year: year - 1 }),
+        width: 560,
+        content: (
+          <ul style={{ paddingLeft: 20, margin: 0 }} data-testid="tenfold-list">
+            {changes.map((c) => (
+              <li key={c.key}>{t('enterprises.stats.tenfoldItem', { field: label(c.key), before: show(c.key, c.before), after: show(c.key, c.after) })}</li>
+            ))}
+          </ul>
+        ),
+        okText: t('enterprises.stats.tenfoldOk'),
+        cancelText: t('enterprises.stats.tenfoldBack'),
+        onOk: () => resolve(true),
+        onCancel: () => resolve(false),
+      });
+    });
+  };
 
   return (
     <DrawerForm<FormValues>
@@ -132,11 +167,10 @@ function StatDrawer({
       onOpenChange={(open) => !open && onClose()}
       onFinish={async (form) => {
         const year = isNew ? Number(form.year) : editing.year;
-        const values = {} as Record<string, number | boolean>;
-        for (const key of NUMBER_KEYS) values[key] = Number(form[key] ?? 0);
-        for (const key of FLAG_KEYS) values[key] = Boolean(form[key]);
+        const values = fromFormValues(form, isNew ? null : editing.values);
+        if (!(await confirmTenfold(year, values))) return false;
         try {
-          const saved = await enterpriseApi.saveStats(enterprise.id, year, values as unknown as StatValues, isNew ? 0 : editing.version);
+          const saved = await enterpriseApi.saveStats(enterprise.id, year, values, isNew ? 0 : editing.version);
           message.success(t('enterprises.stats.saved', { year }));
           onSaved(saved);
           return true;
@@ -311,6 +345,7 @@ export default function StatsTab({ enterprise, role }: { enterprise: Enterprise;
           editing={editing.row}
           readOnly={editing.readOnly}
           existingYears={rows.map((r) => r.year)}
+          allRows={rows}
           onClose={() => setEditing(null)}
           onSaved={() => {
             setEditing(null);

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS } from '../../../domain/industries';
 import { wanText } from '../../../domain/money';
 import { DIRECT_QUALIFICATIONS, HIGHTECH_FIELDS, HIGHTECH_FIELD_EN, type HightechField } from '../../../domain/eligibility/types';
-import type { StatStatus, StatValues, Tier } from '../../api/types';
+import type { StatStatus, Tier } from '../../api/types';
 
 export const TIER_COLORS: Record<Tier, string> = {
   tech_sme: 'blue',
@@ -69,21 +69,9 @@ export function ratioPct(a: number, b: number): number | null {
   return b > 0 ? Math.round((a / b) * 1000) / 10 : null;
 }
 
-export const MONEY_KEYS = ['salesRevenue', 'totalRevenue', 'hightechRevenue', 'rdExpense', 'rdExpenseDomestic', 'totalCostExpense'] as const;
-export const STAFF_KEYS = ['staff', 'scienceStaff', 'rdStaff'] as const;
-export const ASSET_KEYS = ['totalAssets', 'totalLiabilities'] as const;
-export const IP_KEYS = ['ipClass1', 'ipClass2', 'transformations'] as const;
-export const FOUR_HAS_KEYS = ['hasRdInstitution', 'hasRdStaff', 'hasRdFunds', 'hasRdProjects'] as const;
-export const COMPLIANCE_KEYS = ['seriousIncident', 'abnormalListed'] as const;
-export const NUMBER_KEYS = [...MONEY_KEYS, ...STAFF_KEYS, ...ASSET_KEYS, ...IP_KEYS] as const;
-export const FLAG_KEYS = [...FOUR_HAS_KEYS, ...COMPLIANCE_KEYS] as const;
-
-export function emptyStatValues(): StatValues {
-  const values = {} as Record<string, number | boolean>;
-  for (const key of NUMBER_KEYS) values[key] = 0;
-  for (const key of FLAG_KEYS) values[key] = false;
-  return values as unknown as StatValues;
-}
+// the statistics field groups live with the form's rules (stat-form.ts, unit-tested without React);
+// a new year starts empty there (toFormValues), never pre-filled with 0
+export { ASSET_KEYS, COMPLIANCE_KEYS, FLAG_KEYS, FOUR_HAS_KEYS, IP_KEYS, MONEY_KEYS, NUMBER_KEYS, STAFF_KEYS } from './stat-form';
 
 /** Options of the 高新技术领域 select (value = the Chinese name the API stores). */
 export function useHightechFieldOptions() {
