@@ -1,13 +1,16 @@
 #!/usr/bin/env node
-// Builds the web app (vite build → dist/web) only when it is missing or older than its sources.
-// Run before `npm start`; prints one line saying what it did.
+// Builds the web app (vite build → dist/web, or KECHUANG_WEB_DIR) only when it is missing or older
+// than its sources. `npm start` runs it (after checking the port); prints one line saying what it did.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const output = join(repo, 'dist', 'web', 'index.html');
+// the directory the server serves (KECHUANG_WEB_DIR, default dist/web)
+const webDir = resolve(repo, process.env.KECHUANG_WEB_DIR ?? join('dist', 'web'));
+const output = join(webDir, 'index.html');
+const shown = webDir.startsWith(repo + '/') ? webDir.slice(repo.length + 1) : webDir;
 const sources = ['src/web', 'src/domain', 'vite.config.ts', 'package-lock.json'].map((p) => join(repo, p));
 
 /** Newest modification time (ms) under a file or directory, with the path that has it. */
@@ -26,7 +29,7 @@ function newest(path) {
 }
 
 function reason() {
-  if (!existsSync(output)) return 'dist/web/index.html is missing';
+  if (!existsSync(output)) return `${shown}/index.html is missing`;
   const builtAt = statSync(output).mtimeMs;
   for (const source of sources) {
     const found = newest(source);
@@ -37,14 +40,14 @@ function reason() {
 
 const why = reason();
 if (!why) {
-  console.log('web: dist/web is up to date, build skipped');
+  console.log(`web: ${shown} is up to date, build skipped`);
   process.exit(0);
 }
 const started = Date.now();
 const vite = join(repo, 'node_modules', 'vite', 'bin', 'vite.js');
-const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'error'], { cwd: repo, stdio: 'inherit' });
+const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'error', '--outDir', webDir], { cwd: repo, stdio: 'inherit' });
 if (result.status !== 0) {
   console.error(`web: vite build failed (${why})`);
   process.exit(result.status ?? 1);
 }
-console.log(`web: built dist/web in ${((Date.now() - started) / 1000).toFixed(1)} s (${why})`);
+console.log(`web: built ${shown} in ${((Date.now() - started) / 1000).toFixed(1)} s (${why})`);

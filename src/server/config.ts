@@ -18,6 +18,20 @@ export interface Config {
   secureCookies: boolean;
   trustProxy: boolean;
   webDir: string;
+  /** LOG_LEVEL: fatal, error, warn, info (one line per request), debug, trace or silent. */
+  logLevel: LogLevel;
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+function logLevelFromEnv(env: NodeJS.ProcessEnv): LogLevel {
+  const value = env.LOG_LEVEL?.trim().toLowerCase();
+  if (!value) return env.KECHUANG_LOG === '0' ? 'silent' : 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(value)) {
+    throw new Error(`LOG_LEVEL 的值 "${env.LOG_LEVEL}" 无效，可选：${LOG_LEVELS.join(', ')}。 Invalid LOG_LEVEL "${env.LOG_LEVEL}"; use one of ${LOG_LEVELS.join(', ')}.`);
+  }
+  return value as LogLevel;
 }
 
 function intFromEnv(value: string | undefined, fallback: number): number {
@@ -40,5 +54,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.KECHUANG_SECURE_COOKIES === '1',
     trustProxy: env.KECHUANG_TRUST_PROXY === '1',
     webDir: path.resolve(env.KECHUANG_WEB_DIR ?? 'dist/web'),
+    logLevel: logLevelFromEnv(env),
   };
 }

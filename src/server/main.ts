@@ -1,12 +1,16 @@
 /**
  * The command line: `start` (the server) and the operator's commands.
- *   npm start                                  serve on PORT (3000)
+ *   npm start                                  build the web app if stale, serve on PORT (3000);
+ *                                              Ctrl-C or SIGTERM stops the server and the database
  *   npm run cli -- migrate | seed
  *   npm run cli -- create-admin --username U --password P [--name N] [--phone M]
  *   npm run cli -- backup [--out FILE]
  *   npm run cli -- restore --from FILE
  * The database is KECHUANG_DATA (embedded PGlite, default ./data) or DATABASE_URL (PostgreSQL).
  */
+import { spawn } from 'node:child_process';
+import net from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { buildApp } from './app';
 import { backup, restore } from './backup';
 import { parseArgs } from './cli-args';
@@ -30,22 +34,85 @@ async function prepare(config: Config, db: Database, seed: boolean): Promise<voi
   }
 }
 
-async function start(config: Config): Promise<void> {
+/** Fails at once, in zh-CN and en, when another program listens on the port (before building and migrating). */
+async function assertPortFree(port: number, host: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') {
+        reject(new Error(`端口 ${port} 已被占用（也许另一个科创服务器正在运行）：请先停止占用它的程序，或用 PORT=… 换一个端口。\n` +
+          `Port ${port} is already in use (perhaps by another kechuang server): stop the program using it, or choose another port with PORT=….`));
+      } else if (error.code === 'EACCES') {
+        reject(new Error(`没有权限监听端口 ${port}：请用 PORT=… 选择 1024 以上的端口。\nNo permission to listen on port ${port}: choose a port above 1024 with PORT=….`));
+      } else {
+        reject(error);
+      }
+    });
+    probe.listen({ port, host, exclusive: true }, () => probe.close(() => resolve()));
+  });
+}
+
+/**
+ * Stopping on SIGINT / SIGTERM, whatever stage the start is in: runs the cleanups registered so
+ * far (newest first: the HTTP server, then the database and its process, or a web build under way)
+ * and exits 0 — or 1 when that fails or takes more than 15 s.
+ */
+class Shutdown {
+  private cleanups: (() => Promise<unknown> | unknown)[] = [];
+  stopping = false;
+
+  constructor() {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void this.stop(signal));
+  }
+
+  add(cleanup: () => Promise<unknown> | unknown): void { this.cleanups.push(cleanup); }
+
+  async stop(signal: string): Promise<void> {
+    // Ctrl-C under npm arrives twice (from the terminal and forwarded by npm): stop once; the
+    // timer below bounds how long it may take
+    if (this.stopping) return;
+    this.stopping = true;
+    console.log(`${signal}: stopping kechuang…`);
+    const force = setTimeout(() => {
+      console.error('still stopping after 15 s: exiting');
+      process.exit(1);
+    }, 15_000);
+    force.unref();
+    let failed = false;
+    for (const cleanup of this.cleanups.reverse()) {
+      try {
+        await cleanup();
+      } catch (error) {
+        failed = true;
+        console.error(`while stopping: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    console.log('kechuang stopped');
+    process.exit(failed ? 1 : 0);
+  }
+}
+
+/** Runs scripts/build-web-if-stale.mjs (npm start); a stop kills the build. */
+async function buildWebIfStale(config: Config, shutdown: Shutdown): Promise<void> {
+  const script = fileURLToPath(new URL('../../scripts/build-web-if-stale.mjs', import.meta.url));
+  const child = spawn(process.execPath, [script], { stdio: 'inherit', env: { ...process.env, KECHUANG_WEB_DIR: config.webDir } });
+  shutdown.add(() => { if (child.exitCode === null) child.kill('SIGTERM'); });
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0 && !shutdown.stopping) throw new Error(`web: build failed (exit ${code})`);
+}
+
+async function start(config: Config, options: Record<string, string | true>, shutdown: Shutdown): Promise<void> {
+  await assertPortFree(config.port, config.host);
+  if (options['build-web']) await buildWebIfStale(config, shutdown);
+  if (shutdown.stopping) return;
   const db = await openDatabaseFromConfig(config);
+  shutdown.add(() => db.close());
+  if (shutdown.stopping) return;
   await prepare(config, db, config.demo);
-  const app = await buildApp(config, db, { logger: process.env.KECHUANG_LOG !== '0' });
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    await app.close();
-    await db.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  const app = await buildApp(config, db, { logger: config.logLevel !== 'silent' });
+  shutdown.add(() => app.close());
   await app.listen({ port: config.port, host: config.host });
-  console.log(`kechuang serving http://localhost:${config.port} on ${db.kind === 'pglite' ? `embedded PGlite (${config.dataDir})` : 'PostgreSQL'}`);
+  console.log(`kechuang serving http://localhost:${config.port} on ${db.kind === 'pglite' ? `embedded PGlite (${config.dataDir})` : 'PostgreSQL'}; stop with Ctrl-C or kill ${process.pid}`);
 }
 
 async function createAdmin(config: Config, options: Record<string, string | true>): Promise<void> {
@@ -92,12 +159,16 @@ async function withDatabase(config: Config, work: (db: Database) => Promise<void
   }
 }
 
+/** Only the server stops on signals this way; a CLI command interrupted by Ctrl-C fails as usual. */
+let shutdown: Shutdown | null = null;
+
 async function main(): Promise<void> {
   const { command, options } = parseArgs(process.argv.slice(2));
   const config = loadConfig();
   switch (command) {
     case 'start':
-      return start(config);
+      shutdown = new Shutdown();
+      return start(config, options, shutdown);
     case 'migrate':
       return withDatabase(config, async (db) => {
         const applied = await migrate(db);
@@ -127,6 +198,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (shutdown?.stopping) return; // a signal interrupted the start: Shutdown exits
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -32,7 +32,9 @@ async function main(): Promise<void> {
   };
   process.on('disconnect', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
-  process.on('SIGINT', () => void shutdown(0));
+  // Ctrl-C in a terminal reaches the whole process group: the server, which owns this process,
+  // closes its connections first and then stops it (SIGTERM or disconnect); alone, stop at once.
+  process.on('SIGINT', () => { if (!process.connected) void shutdown(0); });
   process.send?.({ type: 'ready' });
 }
 

@@ -1,5 +1,6 @@
 /** Runs the real server or CLI as a child process, as `npm start` / `npm run cli` would. */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +38,65 @@ export async function startServer(env: Record<string, string>, timeoutMs = 60_00
   }
   child.kill('SIGKILL');
   throw new Error(`server did not start in ${timeoutMs} ms: ${output}`);
+}
+
+/**
+ * `npm start` as an operator runs it, in its own process group (like a terminal's foreground job,
+ * so a test can send the group SIGINT as Ctrl-C does). Waits until the server answers.
+ */
+export async function startWithNpm(env: Record<string, string>, timeoutMs = 90_000): Promise<RunningServer & { port: number }> {
+  const port = await freePort();
+  let output = '';
+  const child = spawn('npm', ['start'], {
+    cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) },
+  });
+  child.stdout!.on('data', (d) => { output += d; });
+  child.stderr!.on('data', (d) => { output += d; });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`npm start exited: ${output}`);
+    const ok = await fetch(`${url}/api/v1/health`).then((r) => r.ok, () => false);
+    if (ok) return { process: child, url, port, output: () => output };
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ }
+  throw new Error(`npm start did not answer in ${timeoutMs} ms: ${output}`);
+}
+
+/** Every live descendant of `pid` with its command line (from /proc). */
+export function descendants(pid: number): { pid: number; command: string }[] {
+  const children = new Map<number, number[]>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch { /* exited meanwhile */ }
+  }
+  const found: { pid: number; command: string }[] = [];
+  const visit = (p: number) => {
+    for (const c of children.get(p) ?? []) {
+      let command = '';
+      try { command = fs.readFileSync(`/proc/${c}/cmdline`, 'utf8').split('\0').join(' ').trim(); } catch { /* exited */ }
+      found.push({ pid: c, command });
+      visit(c);
+    }
+  };
+  visit(pid);
+  return found;
+}
+
+/** Whether a process is still running (a zombie counts as gone). */
+export function isRunning(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return false;
+  }
 }
 
 export function runCli(args: string[], env: Record<string, string>) {
