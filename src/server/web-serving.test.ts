@@ -50,6 +50,10 @@ describe('serving the web app', () => {
     assert.match(String(br.headers.vary), /accept-encoding/i);
     assert.ok(br.rawPayload.length < script.length / 3, `brotli body ${br.rawPayload.length} B of ${script.length} B`);
     assert.equal(zlib.brotliDecompressSync(br.rawPayload).toString(), script);
+    // a script needs nosniff; the page-only headers (CSP, frame options…) would only weigh on each of them
+    assert.equal(br.headers['x-content-type-options'], 'nosniff');
+    assert.equal(br.headers['content-security-policy'], undefined);
+    assert.equal(br.headers['x-frame-options'], undefined);
 
     const gz = await c.get('/assets/index-Ab12Cd34.js', { headers: { 'accept-encoding': 'gzip' } });
     assert.equal(gz.headers['content-encoding'], 'gzip');
@@ -70,6 +74,7 @@ describe('serving the web app', () => {
       assert.equal(page.statusCode, 200, url);
       assert.match(page.body, /<title>科创<\/title>/, url);
       assert.equal(page.headers['cache-control'], 'no-cache', url);
+      assert.match(String(page.headers['content-security-policy']), /default-src 'self'/, url);
     }
   });
 });
