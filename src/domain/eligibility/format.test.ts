@@ -4,10 +4,10 @@ import { formatMillion, formatPercent, formatRange, formatWan, percentValue, yea
 
 describe('eligibility message formatting', () => {
   it('prints money exactly in 万元 and million yuan', () => {
-    assert.equal(formatWan(50_000_000), '5,000 万元');
+    assert.equal(formatWan(50_000_000), '5,000.00 万元');
     assert.equal(formatWan(50_000_001), '5,000.0001 万元');
-    assert.equal(formatWan(675_000), '67.5 万元');
-    assert.equal(formatWan(0), '0 万元');
+    assert.equal(formatWan(675_000), '67.50 万元');
+    assert.equal(formatWan(0), '0.00 万元');
     assert.equal(formatMillion(200_000_000), '200 million yuan');
     assert.equal(formatMillion(200_000_001), '200.000001 million yuan');
   });

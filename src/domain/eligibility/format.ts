@@ -3,6 +3,7 @@
  * compared exactly elsewhere; these only print numbers so that the printed value agrees with
  * the decision (percentages are truncated, money is printed exactly).
  */
+import { formatMoney } from '../money';
 import type { ScoreRange } from './types';
 
 function group(digits: string): string {
@@ -18,9 +19,13 @@ function decimal(value: bigint, scale: number): string {
   return `${negative ? '-' : ''}${group((abs / unit).toString())}${fraction ? `.${fraction}` : ''}`;
 }
 
-/** 50000000 → '5,000 万元'; 50000001 → '5,000.0001 万元' (exact, so an edge never looks met). */
+/**
+ * 50000000 → '5,000.00 万元', the one money format (domain/money.ts); an amount that two decimals
+ * would round onto a threshold keeps its exact digits: 50000001 → '5,000.0001 万元', so an edge
+ * never looks met.
+ */
 export function formatWan(yuan: number): string {
-  return `${decimal(BigInt(yuan), 4)} 万元`;
+  return yuan % 100 === 0 ? formatMoney(yuan) : `${decimal(BigInt(yuan), 4)} 万元`;
 }
 
 /** 50000000 → '50 million yuan'. */

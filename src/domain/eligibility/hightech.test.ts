@@ -82,10 +82,10 @@ describe('高新技术企业: the yes/no conditions of 32号 第十一条', () =
   it('says what is missing in both languages', () => {
     const c = check(latestOnly({ salesRevenue: 50_000_000, rdExpense: 1_600_000 }), 'rdRatio');
     assert.equal(c.value, 3.2);
-    assert.equal(c.message['zh-CN'], '研发费用占比 3.2%，低于 5%（最近一年销售收入 ≤ 5,000 万元），按 2023 年计算');
+    assert.equal(c.message['zh-CN'], '研发费用占比 3.2%，低于 5%（最近一年销售收入 ≤ 5,000.00 万元），按 2023 年计算');
     assert.equal(c.message.en, 'R&D expense is 3.2% of sales, below 5% (latest-year sales ≤ 50 million yuan), over 2023');
     const middle = check(latestOnly({ salesRevenue: 60_000_000, rdExpense: 2_400_000 }), 'rdRatio');
-    assert.match(middle.message['zh-CN'], /不低于 4%（最近一年销售收入 > 5,000 万元 且 ≤ 20,000 万元）/);
+    assert.match(middle.message['zh-CN'], /不低于 4%（最近一年销售收入 > 5,000.00 万元 且 ≤ 20,000.00 万元）/);
     assert.match(middle.message.en, /at least 4% \(latest-year sales > 50 million yuan and ≤ 200 million yuan\)/);
   });
 

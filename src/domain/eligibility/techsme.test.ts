@@ -59,7 +59,7 @@ describe('科技型中小企业: conditions (115号 第六条, 第七条)', () =
     assert.equal(check(small({ salesRevenue: 200_000_000 }), 'revenueLimit').status, 'met');
     const sales = check(small({ salesRevenue: 200_000_001 }), 'revenueLimit');
     assert.equal(sales.status, 'failed');
-    assert.equal(sales.message['zh-CN'], '2023 年销售收入 20,000.0001 万元，超过 20,000 万元');
+    assert.equal(sales.message['zh-CN'], '2023 年销售收入 20,000.0001 万元，超过 20,000.00 万元');
     assert.equal(check(small({ totalAssets: 200_000_000 }), 'assetsLimit').status, 'met');
     assert.equal(check(small({ totalAssets: 200_000_001 }), 'assetsLimit').status, 'failed');
   });

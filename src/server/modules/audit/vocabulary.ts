@@ -119,6 +119,7 @@ const FIELDS: Record<string, Words> = {
   reportId: ['进展报告', 'Report'], fileName: ['文件名', 'File name'], size: ['大小（字节）', 'Size (bytes)'], list: ['清单', 'List'],
   detail: ['详情', 'Detail'], measure: ['管控措施', 'Measure'], deadline: ['整改时限', 'Deadline'], evidence: ['整改佐证', 'Evidence'],
   closeReason: ['销号理由', 'Reason for closing'], rows: ['行数', 'Rows'], created: ['新增', 'Added'], updated: ['更新', 'Updated'],
+  users: ['用户数', 'Users'], regions: ['行政区划数', 'Regions'], enterprises: ['企业数', 'Enterprises'],
   ...Object.fromEntries(STAT_FIELDS.map((f) => [f.key, [f.zh, f.en] as Words])),
 };
 
