@@ -7,6 +7,7 @@ import type { Database } from '../../db/database';
 import { AppError, fieldError } from '../../http/errors';
 import { assertStrongPassword, uniqueViolation } from '../../http/fields';
 import { recordAudit } from '../audit/record';
+import { saveRegistrationDocuments, type UploadedDocument } from '../organizations/documents';
 import { hashPassword } from './password-hash';
 
 export interface RegistrationInput {
@@ -26,7 +27,8 @@ const CONFLICTS: Record<string, AppError> = {
   app_user_phone_key: new AppError(409, 'PHONE_TAKEN', {}, { phone: { key: 'field.phone.taken' } }),
 };
 
-export async function register(db: Database, input: RegistrationInput, ip: string): Promise<{ id: number; status: 'pending' }> {
+/** `documents` (营业执照, 授权书) are stored in the registration's transaction (register-with-license). */
+export async function register(db: Database, input: RegistrationInput, ip: string, documents: UploadedDocument[] = []): Promise<{ id: number; status: 'pending' }> {
   assertStrongPassword(input.password, input.username);
   const region = await db.query('SELECT 1 FROM region WHERE code = $1', [input.regionCode]);
   if (!region.rowCount) throw fieldError('regionCode', 'field.region');
@@ -49,6 +51,7 @@ export async function register(db: Database, input: RegistrationInput, ip: strin
         regionCode: { before: null, after: input.regionCode }, contactName: { before: null, after: input.contactName },
         contactPhone: { before: null, after: input.phone }, username: { before: null, after: input.username },
       } });
+      await saveRegistrationDocuments(tx, actor, org.id, documents);
       return { id: org.id as number, status: 'pending' as const };
     });
   } catch (error) {

@@ -7,6 +7,8 @@ import { recordAudit } from '../audit/record';
 import { getUserView } from '../users/service';
 import { changePassword } from './change-password';
 import { login } from './login';
+import { AppError } from '../../http/errors';
+import { fieldsError, readRegistrationParts } from '../organizations/documents';
 import { register } from './register';
 import { setSessionCookie } from './session-hook';
 import { endSession, SESSION_COOKIE } from './sessions';
@@ -78,6 +80,20 @@ export default async function authRoutes(app: FastifyInstance) {
       response: { 201: z.object({ id: z.number(), status: z.literal('pending') }) } },
   }, async (req, reply) => {
     const result = await register(db, req.body, req.ip);
+    return reply.status(201).send(result);
+  });
+
+  // the same registration as multipart, with the 营业执照 (required: JPEG, PNG or PDF by content, ≤ 5 MB)
+  // and an optional 授权书, so the reviewer approves with the licence in view
+  r.post('/register-with-license', {
+    schema: { tags: ['auth'], summary: 'Self-registration with documents (multipart: the /register fields, files "license" and "authorization")',
+      consumes: ['multipart/form-data'], response: { 201: z.object({ id: z.number(), status: z.literal('pending') }) } },
+  }, async (req, reply) => {
+    const { fields, documents } = await readRegistrationParts(req);
+    const parsed = registerBody.safeParse(fields);
+    if (!parsed.success) throw fieldsError(parsed.error.issues);
+    if (!documents.some((d) => d.kind === 'license')) throw new AppError(400, 'REGISTRATION_LICENSE_REQUIRED', {}, { license: { key: 'REGISTRATION_LICENSE_REQUIRED' } });
+    const result = await register(db, parsed.data, req.ip, documents);
     return reply.status(201).send(result);
   });
 }

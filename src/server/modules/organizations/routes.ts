@@ -5,6 +5,7 @@ import { auditActorOf, requireActor, requireRole } from '../../http/actor';
 import { sendWorkbook } from '../../http/excel';
 import { regionCodeField } from '../../http/fields';
 import { MAX_EXPORT_ROWS, pageOf, pagingSchema } from '../../http/list-query';
+import { listRegistrationDocuments, readRegistrationDocument } from './documents';
 import { getOrganization, listOrganizations, reviewRegistration } from './service';
 
 const filters = pagingSchema.extend({
@@ -54,6 +55,20 @@ export default async function organizationRoutes(app: FastifyInstance) {
 
   r.get('/:id', { schema: { tags: ['organizations'], params: idParams, response: { 200: organizationSchema } } }, async (req) => {
     return getOrganization(db, requireActor(req), req.params.id);
+  });
+
+  // 营业执照 / 授权书 of a registration: the registrant, the reviewing staff of its region, admins
+  r.get('/:id/documents', { schema: { tags: ['organizations'], summary: 'Documents uploaded with the registration', params: idParams } }, async (req) =>
+    ({ items: await listRegistrationDocuments(db, requireActor(req), req.params.id) }));
+
+  r.get('/:id/documents/:docId', {
+    schema: { tags: ['organizations'], summary: 'One registration document (JPEG, PNG or PDF)', params: idParams.extend({ docId: z.coerce.number().int().positive() }) },
+  }, async (req, reply) => {
+    const doc = await readRegistrationDocument(db, requireActor(req), req.params.id, req.params.docId);
+    const ascii = /^[\x20-\x7e]+$/.test(doc.fileName) ? doc.fileName.replace(/"/g, '') : `document.${doc.contentType.split('/')[1]}`;
+    // inline so the reviewer sees it beside the registration; the type was checked by content on upload
+    return reply.header('content-type', doc.contentType).header('cache-control', 'private, no-store')
+      .header('content-disposition', `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`).send(doc.data);
   });
 
   r.post('/:id/approve', { schema: { tags: ['organizations'], summary: 'Approve a pending registration', params: idParams, response: { 200: organizationSchema } } }, async (req) => {
