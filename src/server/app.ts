@@ -3,6 +3,7 @@
  * /api/v1, OpenAPI at /api/docs, and the built web app with a SPA fallback.
  */
 import fs from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
@@ -119,7 +120,7 @@ export async function buildApp(config: Config, db: Database, options: { logger?:
           res.setHeader('cache-control', 'public, max-age=31536000, immutable');
           res.setHeader('vary', 'accept-encoding');
           // headers that act on documents only: ~600 bytes on each of a page's 20-odd scripts
-          for (const name of DOCUMENT_ONLY_HEADERS) res.removeHeader(name);
+          for (const name of DOCUMENT_ONLY_HEADERS) (res as unknown as ServerResponse).removeHeader(name);
         } else {
           res.setHeader('cache-control', 'no-cache');
         }

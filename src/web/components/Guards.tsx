@@ -1,11 +1,10 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
-import { Button, Result } from 'antd';
-import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 import { useAuth, type SessionEnd } from '../auth/AuthContext';
 import type { AccessFlag } from '../access';
 import PageLoading from './PageLoading';
+
+const Forbidden = lazy(() => import('./Forbidden'));
 
 /** What the sign-in page is told about how the last session ended (router state). */
 export interface SignInState {
@@ -40,20 +39,6 @@ export function RequireAuth({ children }: { children: ReactNode }) {
 /** Shows a 403 result when the user lacks the flag. */
 export function RequireAccess({ flag, children }: { flag?: AccessFlag; children: ReactNode }) {
   const { access } = useAuth();
-  const { t } = useTranslation();
-  if (flag && !access[flag]) {
-    return (
-      <Result
-        status="403"
-        title="403"
-        subTitle={t('error.forbidden')}
-        extra={
-          <Link to="/">
-            <Button type="primary">{t('common.backHome')}</Button>
-          </Link>
-        }
-      />
-    );
-  }
+  if (flag && !access[flag]) return <Forbidden />;
   return <>{children}</>;
 }
