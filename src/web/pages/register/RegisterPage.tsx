@@ -1,8 +1,10 @@
 import { useState } from 'react';
-import { Alert, App, Button, Cascader, Col, Divider, Form, Input, Radio, Result, Row, Typography } from 'antd';
+import { Alert, App, Button, Cascader, Col, Divider, Form, Input, Radio, Result, Row, Typography, Upload, type UploadFile } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { authApi, isApiError, type OrgKind } from '../../api';
+import { isApiError, type OrgKind } from '../../api';
+import { api } from '../../api/client';
 import AuthShell from '../../components/AuthShell';
 import { applyFieldErrors, passwordRule, phoneRule, usccRule, USERNAME_PATTERN } from '../../components/rules';
 import { useRegions } from '../../components/useRegions';
@@ -17,11 +19,29 @@ interface Values {
   username: string;
   password: string;
   confirm: string;
+  license: UploadFile[];
+  authorization?: UploadFile[];
 }
 
-const FIELDS: (keyof Values)[] = ['kind', 'name', 'uscc', 'region', 'contactName', 'phone', 'username', 'password'];
+const FIELDS: (keyof Values)[] = ['kind', 'name', 'uscc', 'region', 'contactName', 'phone', 'username', 'password', 'license', 'authorization'];
 
-/** Self-registration of an enterprise or institution, reviewed by the local bureau. */
+// the server decides the type by the file's content; this is the first, friendlier check
+const DOCUMENT_ACCEPT = '.jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf';
+const MAX_DOCUMENT_MB = 5;
+
+/** A chosen document must be JPG, PNG or PDF and at most MAX_DOCUMENT_MB (the server checks the content again). */
+function documentRule(t: (key: string, options?: Record<string, unknown>) => string) {
+  return {
+    validator: async (_rule: unknown, files: UploadFile[] | undefined) => {
+      const file = files?.[0];
+      if (!file) return;
+      if (!/\.(jpe?g|png|pdf)$/i.test(file.name)) throw new Error(t('register.documentType'));
+      if ((file.size ?? 0) > MAX_DOCUMENT_MB * 1024 * 1024) throw new Error(t('register.documentTooLarge', { mb: MAX_DOCUMENT_MB }));
+    },
+  };
+}
+
+/** Self-registration of an enterprise or institution with its 营业执照, reviewed by the local bureau. */
 export default function RegisterPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -33,7 +53,9 @@ export default function RegisterPage() {
   const submit = async (values: Values) => {
     setBusy(true);
     try {
-      await authApi.register({
+      // one multipart request: the registration and its 营业执照 (and 授权书) are stored together
+      const form = new FormData();
+      const fields: Record<string, string> = {
         kind: values.kind,
         name: values.name.trim(),
         uscc: values.uscc.trim().toUpperCase(),
@@ -42,7 +64,13 @@ export default function RegisterPage() {
         phone: values.phone.trim(),
         username: values.username.trim(),
         password: values.password,
-      });
+      };
+      for (const [key, value] of Object.entries(fields)) form.append(key, value);
+      const licence = values.license?.[0]?.originFileObj;
+      if (licence) form.append('license', licence, licence.name);
+      const letter = values.authorization?.[0]?.originFileObj;
+      if (letter) form.append('authorization', letter, letter.name);
+      await api.upload('/auth/register-with-license', form);
       setDone(values.username.trim());
     } catch (error) {
       if (!isApiError(error)) throw error;
@@ -124,6 +152,28 @@ export default function RegisterPage() {
           <Col xs={24} sm={12}>
             <Form.Item name="phone" label={t('register.phone')} rules={[{ required: true, message: t('register.phoneRequired') }, phoneRule(t)]}>
               <Input maxLength={11} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Divider orientation="left" plain>
+          {t('register.documents')}
+        </Divider>
+        <Row gutter={16}>
+          <Col xs={24} sm={12}>
+            <Form.Item name="license" label={t('register.license')} extra={t('register.documentHelp', { mb: MAX_DOCUMENT_MB })}
+              valuePropName="fileList" getValueFromEvent={(e: { fileList: UploadFile[] }) => e.fileList.slice(-1)}
+              rules={[{ required: true, message: t('register.licenseRequired') }, documentRule(t)]}>
+              <Upload accept={DOCUMENT_ACCEPT} maxCount={1} beforeUpload={() => false} listType="text">
+                <Button icon={<UploadOutlined />}>{t('register.chooseFile')}</Button>
+              </Upload>
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="authorization" label={t('register.authorization')} extra={t('register.authorizationHelp')}
+              valuePropName="fileList" getValueFromEvent={(e: { fileList: UploadFile[] }) => e.fileList.slice(-1)} rules={[documentRule(t)]}>
+              <Upload accept={DOCUMENT_ACCEPT} maxCount={1} beforeUpload={() => false} listType="text">
+                <Button icon={<UploadOutlined />}>{t('register.chooseFile')}</Button>
+              </Upload>
             </Form.Item>
           </Col>
         </Row>

@@ -8,10 +8,14 @@ import AppPage from '../../components/AppPage';
 import ExportButton from '../../components/ExportButton';
 import { formatDateTime, toListQuery } from '../../components/listQuery';
 import { useRegions } from '../../components/useRegions';
+import ReviewDrawer from './ReviewDrawer';
 
 const STATUS_COLORS: Record<string, string> = { pending: 'processing', approved: 'success', rejected: 'error' };
 
-/** 注册审核: enterprise and institution registrations, pending first; approve or reject with a reason. */
+/**
+ * 注册审核: enterprise and institution registrations, pending first. 审核 opens the registration beside
+ * its 营业执照 / 授权书; 通过 and 驳回 (with a reason) are taken there, with the documents in view.
+ */
 export default function RegistrationsPage() {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
@@ -20,6 +24,7 @@ export default function RegistrationsPage() {
   const actionRef = useRef<ActionType>(undefined);
   const lastQuery = useRef<ListQuery>({});
   const [rejecting, setRejecting] = useState<Organization | null>(null);
+  const [reviewing, setReviewing] = useState<Organization | null>(null);
 
   const reviewed = () => {
     actionRef.current?.reload();
@@ -39,6 +44,7 @@ export default function RegistrationsPage() {
         try {
           await orgApi.approve(org.id);
           message.success(t('registrations.approved', { name: org.name }));
+          setReviewing(null);
           reviewed();
         } catch (error) {
           fail(error);
@@ -108,17 +114,11 @@ export default function RegistrationsPage() {
       valueType: 'option',
       fixed: 'right',
       width: 110,
-      render: (_, org) =>
-        org.status === 'pending'
-          ? [
-              <a key="approve" onClick={() => approve(org)}>
-                {t('registrations.approve')}
-              </a>,
-              <a key="reject" style={{ color: '#ff4d4f' }} onClick={() => setRejecting(org)}>
-                {t('registrations.reject')}
-              </a>,
-            ]
-          : [],
+      render: (_, org) => [
+        <a key="review" onClick={() => setReviewing(org)} data-testid={`review-${org.id}`}>
+          {org.status === 'pending' ? t('registrations.review') : t('registrations.viewDocuments')}
+        </a>,
+      ],
     },
   ];
 
@@ -140,6 +140,7 @@ export default function RegistrationsPage() {
         }}
         toolBarRender={() => [<ExportButton key="export" run={orgApi.export} query={() => lastQuery.current} />]}
       />
+      <ReviewDrawer org={reviewing} onClose={() => setReviewing(null)} onApprove={approve} onReject={setRejecting} />
       <ModalForm<{ reason: string }>
         title={rejecting ? t('registrations.rejectTitle', { name: rejecting.name }) : ''}
         name="rejectRegistration"
@@ -153,6 +154,7 @@ export default function RegistrationsPage() {
             await orgApi.reject(rejecting.id, reason.trim());
             message.success(t('registrations.rejected', { name: rejecting.name }));
             setRejecting(null);
+            setReviewing(null);
             reviewed();
             return true;
           } catch (error) {
