@@ -216,6 +216,7 @@ async function main() {
         const r = await searchPolicies(db, ADMIN, { q: j.q, page: 1, pageSize: 10 } as any, TODAY);
         const score = ndcg10(r.items.map((i) => i.docNumber ?? ''), j.rel);
         sum += score;
+        console.log(`  nDCG@10 ${score.toFixed(3)}  ${j.q}${r.relaxed ? ' (relaxed)' : r.fuzzy ? ' (fuzzy)' : ''}`);
         if (score < 0.7) misses.push(`${j.q} (${score.toFixed(2)})`);
       }
       const p95 = percentile(times, 95);

@@ -82,6 +82,12 @@ export interface SearchQuery {
   clauses: string[];
   /** the relaxed query: any clause (OR); null when there is at most one clause, so nothing to relax */
   relaxed: string | null;
+  /**
+   * Ranking first by the words as typed, without their synonyms (then by the expanded query): a
+   * synonym widens what is found, not how it ranks — a policy is not worth more for saying both
+   * 创新券 and 科技创新券, and one that says what was typed comes before one that says a synonym.
+   */
+  rankQuery: string | null;
   /** keys of the 文号 in the query: a policy whose own number has one of them ranks first */
   docKeys: string[];
   /** words and characters to highlight */
@@ -136,9 +142,20 @@ function synonymIndex(synonyms: Synonyms): SynonymIndex {
 }
 
 /** The tokens of a chunk with its synonym groups found: a run of adjacent tokens spelling a member. */
-function expand(tokens: Token[], syn: SynonymIndex, terms: string[]): string[] {
-  const clauses: string[] = [];
+/**
+ * The clauses of a chunk with its synonym groups found (a run of adjacent tokens spelling a member):
+ * `match` answers to any member of the group, `literal` only to the words as typed.
+ */
+function expand(tokens: Token[], syn: SynonymIndex, terms: string[]): { match: string[]; literal: string[] } {
+  const match: string[] = [];
+  const literal: string[] = [];
   let plain: Token[] = [];
+  const flushPlain = () => {
+    const c = tokenClauses(plain, terms);
+    match.push(...c);
+    literal.push(...c);
+    plain = [];
+  };
   for (let i = 0; i < tokens.length;) {
     let matched: { end: number; members: string[] } | null = null;
     let text = '';
@@ -149,17 +166,18 @@ function expand(tokens: Token[], syn: SynonymIndex, terms: string[]): string[] {
       if (members) matched = { end: j + 1, members };
     }
     if (!matched) { plain.push(tokens[i]); i++; continue; }
-    clauses.push(...tokenClauses(plain, terms));
-    plain = [];
+    flushPlain();
+    const typed = tokenClauses(tokens.slice(i, matched.end), []);
     const alternatives = matched.members.map((m) => {
       const parts = tokenClauses(cut(m).filter((t) => !isQueryStop(t.term)), terms);
       return parts.length === 1 ? parts[0] : `(${parts.join(' & ')})`;
     });
-    clauses.push(`(${[...new Set(alternatives)].join(' | ')})`);
+    match.push(`(${[...new Set(alternatives)].join(' | ')})`);
+    literal.push(typed.length === 1 ? typed[0] : `(${typed.join(' & ')})`);
     i = matched.end;
   }
-  clauses.push(...tokenClauses(plain, terms));
-  return clauses;
+  flushPlain();
+  return { match, literal };
 }
 
 /**
@@ -179,14 +197,19 @@ export function buildQuery(q: string, synonyms: Synonyms = []): SearchQuery {
     docKeys.push(...docNumberKeys(d));
     rest = rest.slice(0, d.start) + ' ' + rest.slice(d.end);
   }
+  const literal = [...clauses];
   for (const chunk of rest.split(SEPARATORS).filter(Boolean)) {
     // a question word ends a phrase of single characters as a separator would
     const tokens = cut(chunk).filter((t) => !isQueryStop(t.term));
-    clauses.push(...expand(tokens, syn, terms));
+    const e = expand(tokens, syn, terms);
+    clauses.push(...e.match);
+    literal.push(...e.literal);
   }
   const unique = [...new Set(clauses)];
+  const typed = [...new Set(literal)];
   return {
     tsquery: unique.length ? unique.join(' & ') : null, clauses: unique, relaxed: unique.length > 1 ? unique.join(' | ') : null,
+    rankQuery: typed.length ? typed.join(' & ') : null,
     docKeys: [...new Set(docKeys)], terms: [...new Set(terms)], normalised,
   };
 }
