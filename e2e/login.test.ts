@@ -9,9 +9,16 @@ describe('sign-in', () => {
 
   test('admin signs in with username and sees the admin menu', async () => {
     const page = await suite.page();
+    // signed out, / is the public portal; its sign-in button leads to the sign-in page
     await page.goto('/');
-    await page.waitForURL((url) => url.pathname === '/login');
+    await page.waitForURL((url) => url.pathname === '/portal');
+    await page.goto('/login');
     await page.getByRole('heading', { name: '科创 · 区域科技创新管理与服务平台' }).waitFor();
+    // the way back to the portal, and how to get a password reset
+    await page.getByRole('link', { name: '政策服务门户（无需登录）' }).waitFor();
+    await page.getByText('忘记密码？').click();
+    await page.getByText(/联系本地区科技局或平台的系统管理员重置密码/).waitFor();
+    await screenshot(page, 'login-forgot');
     await screenshot(page, 'login-zh');
 
     // A wrong password shows the server's message and stays on the page.

@@ -78,7 +78,8 @@ describe('sign-out and lost sessions', () => {
       const me = await page.evaluate(async () => (await fetch('/api/v1/auth/me')).status);
       assert.equal(me, 401);
       await page.goto('/enterprises');
-      await page.waitForURL((url) => url.pathname === '/login');
+      await page.getByRole('button', { name: '登录' }).waitFor();
+      assert.equal(new URL(page.url()).pathname, '/login');
       await page.context().close();
     });
   }
@@ -112,7 +113,7 @@ describe('sign-out and lost sessions', () => {
     await page.getByPlaceholder('请输入密码').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: '登录' }).click();
     await page.waitForURL((url) => url.pathname === '/registrations');
-    await page.getByRole('heading', { name: '注册审核' }).first().waitFor();
+    await page.getByRole('cell', { name: '环县草畜产业科技发展有限公司' }).waitFor();
     await page.context().close();
   });
 });

@@ -11,6 +11,17 @@ export const INDUSTRY_SECTIONS: Record<string, string> = {
   P: '教育', Q: '卫生和社会工作', R: '文化、体育和娱乐业', S: '公共管理、社会保障和社会组织', T: '国际组织',
 };
 
+/** The sections' English names (the National Bureau of Statistics' English edition), for the English UI. */
+export const INDUSTRY_SECTIONS_EN: Record<string, string> = {
+  A: 'Agriculture, forestry, animal husbandry and fishery', B: 'Mining', C: 'Manufacturing',
+  D: 'Production and supply of electricity, heat, gas and water', E: 'Construction', F: 'Wholesale and retail trades',
+  G: 'Transport, storage and post', H: 'Accommodation and catering', I: 'Information transmission, software and IT services',
+  J: 'Finance', K: 'Real estate', L: 'Leasing and business services', M: 'Scientific research and technical services',
+  N: 'Management of water conservancy, environment and public facilities', O: 'Resident services, repair and other services',
+  P: 'Education', Q: 'Health and social work', R: 'Culture, sports and entertainment',
+  S: 'Public management, social security and social organizations', T: 'International organizations',
+};
+
 const DIVISIONS: [string, string, string][] = [
   ['A', '01', '农业'], ['A', '02', '林业'], ['A', '03', '畜牧业'], ['A', '04', '渔业'], ['A', '05', '农、林、牧、渔专业及辅助性活动'],
   ['B', '06', '煤炭开采和洗选业'], ['B', '07', '石油和天然气开采业'], ['B', '08', '黑色金属矿采选业'], ['B', '09', '有色金属矿采选业'],

@@ -42,6 +42,23 @@ function SessionHandlers() {
   return null;
 }
 
+/**
+ * After a language switch, nothing the server named in the old language may stay on screen
+ * (indicator names, units, statuses, messages): every query but the signed-in user is reset, so
+ * the pages on screen refetch with the new Accept-Language and the others fetch when next shown.
+ * (MainLayout also remounts the page, for lists that fetch outside react-query.)
+ */
+function RefetchOnLanguageChange() {
+  const client = useQueryClient();
+  const { i18n } = useTranslation();
+  useEffect(() => {
+    const reset = () => void client.resetQueries({ predicate: (query) => query.queryKey[0] !== ME_KEY[0] });
+    i18n.on('languageChanged', reset);
+    return () => i18n.off('languageChanged', reset);
+  }, [client, i18n]);
+  return null;
+}
+
 function Providers({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
   const en = i18n.language === 'en';
@@ -63,6 +80,7 @@ export default function App() {
         <BrowserRouter>
           <AuthProvider>
             <SessionHandlers />
+            <RefetchOnLanguageChange />
             <Suspense fallback={<PageLoading />}>
               <Routes>
                 <Route path="/login" element={<LoginPage />} />

@@ -10,6 +10,8 @@ import LanguageSwitch from '../components/LanguageSwitch';
 import ChangePasswordModal from '../components/ChangePasswordModal';
 import PageLoading from '../components/PageLoading';
 import { Logo } from '../components/Logo';
+import { selectMenuPath } from './menu';
+import './menu.css';
 
 export { Logo };
 
@@ -45,6 +47,15 @@ export default function MainLayout() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [access, t, i18n.language]);
 
+  // The menu decides itself what is selected and open: ProLayout's own matching lit every entry
+  // whose path starts the address (企业库 with 培育看板) and could fold a group away on navigation.
+  const selectedKeys = useMemo(() => {
+    const paths = menu.flatMap((item) => (item.children ? item.children.map((child) => child.path!) : [item.path!]));
+    const selected = selectMenuPath(location.pathname, paths);
+    return selected ? [selected] : [];
+  }, [menu, location.pathname]);
+  const openKeys = useMemo(() => menu.filter((item) => item.children).map((item) => item.key!), [menu]);
+
   // RequireAuth takes the user to the sign-in page, which says "已退出登录"
   const signOut = () => logout();
 
@@ -60,6 +71,9 @@ export default function MainLayout() {
         location={{ pathname: location.pathname }}
         route={{ path: '/', children: menu }}
         menu={{ defaultOpenAll: true, ignoreFlatMenu: true }}
+        selectedKeys={selectedKeys}
+        openKeys={openKeys}
+        className="kc-main-layout"
         onMenuHeaderClick={() => navigate('/')}
         menuItemRender={(item, dom) => (item.path && !item.path.includes('#') ? <Link to={item.path}>{dom}</Link> : dom)}
         breadcrumbRender={false}
@@ -92,7 +106,9 @@ export default function MainLayout() {
           </div>
         )}
       >
-        <Suspense fallback={<PageLoading />}>
+        {/* keyed by language: a language switch remounts the page, so lists that fetch outside
+            react-query (ProTable) and labels computed once ask again in the new language */}
+        <Suspense key={i18n.language} fallback={<PageLoading />}>
           <Outlet />
         </Suspense>
       </ProLayout>

@@ -48,5 +48,33 @@ export default function EChart({ option, height = 320, style, label }: EChartPro
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);
 
-  return <div ref={box} role="img" aria-label={label} data-testid="echart" style={{ width: '100%', height, ...style }} />;
+  return (
+    <div
+      ref={box}
+      role="img"
+      aria-label={label}
+      data-testid="echart"
+      // the words drawn on the canvas, one a line, for tests that check the language of a page
+      data-chart-text={chartText(option)}
+      style={{ width: '100%', height, ...style }}
+    />
+  );
+}
+
+/** Axis categories, series and legend names of an option (what the canvas shows as words). */
+function chartText(option: ChartOption): string {
+  const words = new Set<string>();
+  const add = (value: unknown) => {
+    if (typeof value === 'string') words.add(value);
+    else if (value && typeof value === 'object' && 'name' in value) add((value as { name: unknown }).name);
+    else if (value && typeof value === 'object' && 'value' in value) add((value as { value: unknown }).value);
+  };
+  const list = (value: unknown) => (Array.isArray(value) ? value : value ? [value] : []);
+  for (const axis of [...list(option.xAxis), ...list(option.yAxis)]) {
+    list((axis as { data?: unknown }).data).forEach(add);
+    add((axis as { name?: unknown }).name);
+  }
+  for (const series of list(option.series)) add((series as { name?: unknown }).name);
+  for (const legend of list(option.legend)) list((legend as { data?: unknown }).data).forEach(add);
+  return [...words].join('\n');
 }

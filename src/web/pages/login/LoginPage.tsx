@@ -95,7 +95,7 @@ export default function LoginPage() {
           </Typography.Link>
         </div>
         {/* no self-service reset: an administrator resets the password, and the user must change it at the next sign-in */}
-        {forgotOpen && <Alert type="info" showIcon message={t('login.forgotTitle')} description={t('login.forgotText')} style={{ marginBottom: 16 }} />}
+        {forgotOpen && <Alert type="info" showIcon message={t('login.forgotTitle')} description={t('login.forgotText')} style={{ marginBottom: 16 }} role="note" />}
         <Button type="primary" htmlType="submit" block loading={busy}>
           {t('login.submit')}
         </Button>

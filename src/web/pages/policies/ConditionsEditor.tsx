@@ -2,7 +2,7 @@
 // inside the policy form under the name `conditions`. Amounts are entered in 万元 and stored in yuan.
 import { Col, Form, InputNumber, Row, Select, TreeSelect, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { INDUSTRY_SECTIONS } from '../../../domain/industries';
+import { INDUSTRY_SECTIONS, INDUSTRY_SECTIONS_EN } from '../../../domain/industries';
 import { ENTERPRISE_TIERS } from '../../../domain/policies/types';
 import type { PolicyConditions } from '../../../domain/policies/matching';
 import { INDUSTRY_OPTIONS, useHightechFieldOptions } from '../enterprises/shared';
@@ -32,13 +32,16 @@ export function conditionsFromForm(v: ConditionsForm | undefined): PolicyConditi
   return Object.keys(out).length ? out : null;
 }
 
-const SECTION_OPTIONS = Object.entries(INDUSTRY_SECTIONS).map(([s, name]) => ({ value: s, label: `${s} ${name}` }));
+/** The 20 sections of GB/T 4754, named in the UI language. */
+function sectionOptions(english: boolean) {
+  return Object.entries(english ? INDUSTRY_SECTIONS_EN : INDUSTRY_SECTIONS).map(([s, name]) => ({ value: s, label: `${s} ${name}` }));
+}
 
 export default function ConditionsEditor({ regionOptions }: { regionOptions: unknown[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const hightech = useHightechFieldOptions();
   const tiers = ENTERPRISE_TIERS.map((tier) => ({ value: tier, label: t(`enterprises.tier.${tier}`) }));
-  const industries = [{ label: t('policies.conditions.sections'), title: 'sections', options: SECTION_OPTIONS }, ...INDUSTRY_OPTIONS];
+  const industries = [{ label: t('policies.conditions.sections'), title: 'sections', options: sectionOptions(i18n.language === 'en') }, ...INDUSTRY_OPTIONS];
   const c = (k: string) => ['conditions', k];
   const number = (k: string, unit: string, props: { precision?: number; max?: number }) => (
     <Form.Item name={c(k)} label={t(`policies.conditions.${k}`)}>
