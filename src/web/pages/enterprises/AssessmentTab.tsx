@@ -68,7 +68,7 @@ function ConditionsTable({ conditions }: { conditions: AssessedCondition[] }) {
       ellipsis: { showTitle: true },
       render: (_, c) => format(c, 'threshold'),
     },
-    { title: t('enterprises.assessment.message'), dataIndex: 'message' },
+    { title: t('enterprises.assessment.message'), dataIndex: 'message', width: 300 },
   ];
   return (
     <Table<AssessedCondition>
@@ -77,6 +77,8 @@ function ConditionsTable({ conditions }: { conditions: AssessedCondition[] }) {
       columns={columns}
       dataSource={conditions}
       pagination={false}
+      // on a phone the table scrolls sideways rather than squeezing the sentence into a column of single characters
+      scroll={{ x: 760 }}
       rowClassName={(c) => `condition-${c.status}`}
     />
   );

@@ -65,7 +65,7 @@ export default function CultivationPage() {
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
       grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: d.counts.map((c) => `${c.year}\n${c.asOf.endsWith('-12-31') ? t('enterprises.cultivation.yearEndShort') : asOfLabel(c.asOf, true)}`) },
+      xAxis: { type: 'category', data: d.counts.map((c) => `${c.year}\n${c.asOf.endsWith('-12-31') ? t('enterprises.cultivation.yearEndShort') : asOfLabel(c.asOf, true)}`), axisLabel: { interval: 0 } },
       yAxis: { type: 'value', name: unit || undefined },
       series: TIER_SERIES.map((s) => ({
         name: t(`enterprises.tier.${s.tier}`),
@@ -91,7 +91,9 @@ export default function CultivationPage() {
         },
       },
       grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: FOUR_HAS.map((k) => t(`enterprises.cultivation.fourHas.${k}`)), axisLabel: { interval: 0, fontSize: 11 } },
+      xAxis: { type: 'category', data: FOUR_HAS.map((k) => t(`enterprises.cultivation.fourHas.${k}`)), axisLabel: { interval: 0, fontSize: 11, width: 56, overflow: 'break',
+        // Chinese has no spaces to break at: two lines of half the name each, so five labels fit a phone
+        formatter: (v: string) => (/\s/.test(v) || v.length <= 3 ? v : `${v.slice(0, Math.ceil(v.length / 2))}\n${v.slice(Math.ceil(v.length / 2))}`) } },
       yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
       series: [
         {
@@ -108,7 +110,7 @@ export default function CultivationPage() {
 
   const today = Date.now();
   const expiringColumns: ColumnsType<Expiring> = [
-    { title: t('enterprises.name'), dataIndex: 'name', render: (_, r) => <Link to={`/enterprises/${r.id}`}>{r.name}</Link> },
+    { title: t('enterprises.name'), dataIndex: 'name', onCell: () => ({ style: { whiteSpace: 'nowrap' } }), render: (_, r) => <Link to={`/enterprises/${r.id}`}>{r.name}</Link> },
     { title: t('enterprises.region'), dataIndex: 'regionName', width: 120 },
     { title: t('enterprises.tiers.certificateNo'), dataIndex: 'certificateNo', width: 180 },
     { title: t('enterprises.tiers.issuedOn'), dataIndex: 'issuedOn', width: 130 },
@@ -126,7 +128,7 @@ export default function CultivationPage() {
   ];
 
   const candidateColumns: ColumnsType<Candidate> = [
-    { title: t('enterprises.name'), dataIndex: 'name', render: (_, r) => <Link to={`/enterprises/${r.id}?tab=assessment`}>{r.name}</Link> },
+    { title: t('enterprises.name'), dataIndex: 'name', onCell: () => ({ style: { whiteSpace: 'nowrap' } }), render: (_, r) => <Link to={`/enterprises/${r.id}?tab=assessment`}>{r.name}</Link> },
     { title: t('enterprises.region'), dataIndex: 'regionCode', width: 120, render: (_, r) => regions.nameOf(r.regionCode) },
     {
       // every condition not yet met, as the tags beside it list them: failed ones, and ones still to be checked
@@ -254,7 +256,7 @@ export default function CultivationPage() {
               </Card>
             </Col>
             <Col xs={24} xl={10}>
-              <Card title={t('enterprises.cultivation.fourHasChart', { year: d.fourHas.year, firms: d.fourHas.firms })} size="small">
+              <Card title={t('enterprises.cultivation.fourHasChart', { year: d.fourHas.year, firms: d.fourHas.firms })} size="small" styles={{ title: { whiteSpace: 'normal' } }}>
                 {fourHasOption && d.fourHas.firms > 0 ? (
                   <EChart option={fourHasOption} height={320} label={t('enterprises.cultivation.kpiFourHas')} />
                 ) : (
@@ -266,12 +268,12 @@ export default function CultivationPage() {
           <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
             <Col span={24}>
               <Card title={t('enterprises.cultivation.expiringTitle')} size="small" extra={<Tag color={TIER_COLORS.high_tech}>{d.expiring.length}</Tag>}>
-                <Table<Expiring> rowKey={(r) => `${r.id}-${r.certificateNo}`} size="small" columns={expiringColumns} dataSource={d.expiring} pagination={{ pageSize: 10, size: 'small', showSizeChanger: false }} />
+                <Table<Expiring> rowKey={(r) => `${r.id}-${r.certificateNo}`} size="small" columns={expiringColumns} dataSource={d.expiring} scroll={{ x: 'max-content' }} pagination={{ pageSize: 10, size: 'small', showSizeChanger: false }} />
               </Card>
             </Col>
             <Col span={24}>
               <Card title={t('enterprises.cultivation.candidatesTitle')} size="small" extra={<Tag>{d.candidates.length}</Tag>}>
-                <Table<Candidate> rowKey="id" size="small" columns={candidateColumns} dataSource={d.candidates} pagination={{ pageSize: 10, size: 'small', showSizeChanger: false }} />
+                <Table<Candidate> rowKey="id" size="small" columns={candidateColumns} dataSource={d.candidates} scroll={{ x: 'max-content' }} pagination={{ pageSize: 10, size: 'small', showSizeChanger: false }} />
               </Card>
             </Col>
           </Row>

@@ -1,7 +1,7 @@
 // 指标看板: KPI cards (value, target, progress), 双过半 / 全年红, trends over the years, the
 // sub-regions' ranking (对标对表), completion by indicator, key tasks and overdue items, the three lists.
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Col, Empty, List, Progress, Row, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, Grid, List, Progress, Row, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, FileExcelOutlined, FileWordOutlined, InfoCircleOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
@@ -126,6 +126,9 @@ export default function DashboardPage() {
     };
   }, [rank]);
 
+  // on a phone the names take the width: shorter names, no value axis (the bars carry their own labels)
+  const screens = Grid.useBreakpoint();
+  const narrow = !screens.sm;
   const byIndicatorOption = useMemo<ChartOption | null>(() => {
     if (!d) return null;
     // indicators with a target and a figure; those awaiting annual statistics are counted in the summary bar
@@ -133,14 +136,14 @@ export default function DashboardPage() {
     return {
       tooltip: { trigger: 'axis' },
       grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
-      xAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
-      yAxis: { type: 'category', data: rows.map((i) => i.name), axisLabel: { width: 170, overflow: 'truncate' } },
+      xAxis: { type: 'value', axisLabel: { formatter: '{value}%', show: !narrow } },
+      yAxis: { type: 'category', data: rows.map((i) => i.name), axisLabel: { width: narrow ? 110 : 170, overflow: narrow ? 'break' : 'truncate', fontSize: narrow ? 11 : 12 } },
       series: [
         { type: 'bar', name: t('indicators.progress'), data: rows.map((i) => ({ value: progressPct(i.progress) ?? 0, itemStyle: { color: STATE_COLORS[i.state] } })),
           label: { show: true, position: 'right', formatter: '{c}%', fontSize: 11 } },
       ],
     };
-  }, [d, t]);
+  }, [d, t, narrow]);
 
   if (!d) return <AppPage><PageLoading /></AppPage>;
   const s = d.values.summary;
@@ -153,7 +156,7 @@ export default function DashboardPage() {
   const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 1000) / 10}%`);
   const rankColumns = [
     { title: t('indicators.rank'), dataIndex: 'rank', width: 64 },
-    { title: t('indicators.region'), dataIndex: 'regionName' },
+    { title: t('indicators.region'), dataIndex: 'regionName', onCell: () => ({ style: { whiteSpace: 'nowrap' as const } }) },
     ...(rank && rank.indicator !== 'overall' ? [{ title: `${t('indicators.value')}（${rank.unit}）`, dataIndex: 'value', render: (v: number | null) => (v === null ? '—' : v.toLocaleString('zh-CN', { maximumFractionDigits: 2 })) }] : []),
     { title: rank?.indicator === 'overall' ? rank.name : t('indicators.progress'), dataIndex: 'progress', render: (p: number | null) => pct(p) },
     { title: <Tooltip title={rank ? t('indicators.rankChangeHelp', { date: rank.previousAsOf }) : undefined}>{t('indicators.rankChange')}</Tooltip>, dataIndex: 'progressChange', width: 150,
@@ -201,7 +204,7 @@ export default function DashboardPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
           <Card title={t('indicators.trend')} size="small"
-            extra={<Select size="small" style={{ width: 220 }} value={trendCode} onChange={setTrendCode} aria-label={t('indicators.trendIndicator')}
+            extra={<Select size="small" style={{ width: narrow ? 150 : 220 }} value={trendCode} onChange={setTrendCode} aria-label={t('indicators.trendIndicator')}
               options={d.trend.items.map((i) => ({ value: i.code, label: i.name }))} />}>
             {trendOption ? <EChart option={trendOption} height={300} label={t('indicators.trend')} /> : <Empty />}
           </Card>
@@ -213,12 +216,12 @@ export default function DashboardPage() {
         </Col>
         {hasChildren && <Col xs={24} xl={12}>
           <Card title={t('indicators.ranking')} size="small"
-            extra={<Select size="small" style={{ width: 220 }} value={rankCode} onChange={setRankCode} aria-label={t('indicators.rankingBy')}
+            extra={<Select size="small" style={{ width: narrow ? 150 : 220 }} value={rankCode} onChange={setRankCode} aria-label={t('indicators.rankingBy')}
               options={[{ value: 'overall', label: t('indicators.overall') }, ...d.values.items.map((i) => ({ value: i.code, label: i.name }))]} />}>
             {rank && rank.items.length ? (
               <>
                 <EChart option={rankOption!} height={Math.max(200, rank.items.length * 26)} label={t('indicators.ranking')} />
-                <Table<RankingRow> size="small" rowKey="regionCode" pagination={false} dataSource={rank.items} columns={rankColumns} style={{ marginTop: 8 }} />
+                <Table<RankingRow> size="small" rowKey="regionCode" pagination={false} dataSource={rank.items} columns={rankColumns} style={{ marginTop: 8 }} scroll={{ x: 'max-content' }} />
               </>
             ) : <Empty />}
           </Card>
@@ -226,9 +229,9 @@ export default function DashboardPage() {
         <Col xs={24} xl={hasChildren ? 12 : 24}>
           <Card title={t('indicators.taskPanel')} size="small" extra={<Link to="/indicators/tasks">{t('indicators.tasks')}</Link>}>
             <Row gutter={12} style={{ marginBottom: 12 }}>
-              <Col span={6}><Statistic title={t('indicators.taskCount', { count: d.tasks.tasks })} value={d.tasks.done} suffix={`/ ${d.tasks.tasks}`} /></Col>
-              <Col span={6}><Statistic title={t('indicators.taskAvg')} value={d.tasks.averageProgress} suffix="%" /></Col>
-              <Col span={12}>
+              <Col xs={12} sm={6}><Statistic title={t('indicators.taskCount', { count: d.tasks.tasks })} value={d.tasks.done} suffix={`/ ${d.tasks.tasks}`} /></Col>
+              <Col xs={12} sm={6}><Statistic title={t('indicators.taskAvg')} value={d.tasks.averageProgress} suffix="%" /></Col>
+              <Col xs={24} sm={12} style={{ marginTop: narrow ? 12 : 0 }}>
                 <Space direction="vertical" size={2}>
                   {(['risk', 'problem', 'responsibility'] as const).map((k) => (
                     <span key={k}><b>{t(`indicators.list.${k}`)}</b>{' '}
