@@ -138,6 +138,7 @@ async function main() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const loadBefore = os.loadavg();
+  const uptimeBefore = spawnSync('uptime', { encoding: 'utf8' }).stdout.trim();
   const results: { signIn: Load[]; dashboard: Load[] } = { signIn: [], dashboard: [] };
   try {
     for (let run = 0; run < RUNS; run++) {
@@ -179,6 +180,7 @@ async function main() {
   const markdown = `## Pages: sign-in and 指标看板 in chromium, 10 Mbit/s and 40 ms, cold cache
 
 Command: \`npm run bench:pages\` (${RUNS} cold loads of each page) · ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · ${machine()} · ${await browserVersion()}
+\`uptime\` before: ${uptimeBefore}
 Load average (1, 5, 15 min) before ${loadBefore.map((x) => x.toFixed(2)).join(', ')}, after ${loadAfter.map((x) => x.toFixed(2)).join(', ')} (other developers' tests share the 2 cores).
 Throttling by CDP \`Network.emulateNetworkConditions\` (latency 40 ms, 1.25 MB/s each way); server and browser on localhost; HTTP/1.1.
 

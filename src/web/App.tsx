@@ -10,10 +10,19 @@ import { AuthProvider, ME_KEY, passwordChangeStub, useAuth } from './auth/AuthCo
 import type { CurrentUser } from './api/types';
 import { RequireAccess, RequireAuth } from './components/Guards';
 import PageLoading from './components/PageLoading';
-import { appRoutes, portalRoutes } from './routes';
+import { appRoutes, findRoute, portalRoutes } from './routes';
 
 // the signed-in frame (pro-components) loads only after sign-in
-const MainLayout = lazy(() => import('./layouts/MainLayout'));
+const loadMainLayout = () => import('./layouts/MainLayout');
+const MainLayout = lazy(loadMainLayout);
+
+// A signed-in page opened directly (bookmark, reload): fetch its frame and page while the session
+// is being checked instead of one after the other. Not for / (signed-out visitors go to the portal).
+const opened = window.location.pathname === '/' ? undefined : findRoute(window.location.pathname);
+if (opened) {
+  loadMainLayout().catch(() => {});
+  opened.component.preload?.().catch(() => {});
+}
 const LoginPage = lazy(() => import('./pages/login/LoginPage'));
 const RegisterPage = lazy(() => import('./pages/register/RegisterPage'));
 const ChangePasswordPage = lazy(() => import('./pages/change-password/ChangePasswordPage'));

@@ -1,5 +1,5 @@
 // The route tree: what each path shows, its menu entry and who may open it.
-import { lazy, type ComponentType, type ReactNode } from 'react';
+import { lazy as reactLazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import {
   AuditOutlined,
   BankOutlined,
@@ -21,6 +21,15 @@ import { FileTextOutlined, GiftOutlined, ReadOutlined, SafetyCertificateOutlined
 import { matchPath } from 'react-router-dom';
 import type { AccessFlag } from './access';
 
+/** A page loaded on first render (React.lazy), whose loading can also start earlier: `preload()`. */
+export type LazyPage = LazyExoticComponent<ComponentType> & { preload: () => Promise<unknown> };
+
+function lazy(load: () => Promise<{ default: ComponentType }>): LazyPage {
+  let loading: Promise<{ default: ComponentType }> | undefined;
+  const once = () => (loading ??= load());
+  return Object.assign(reactLazy(once), { preload: once });
+}
+
 export interface AppRoute {
   path: string;
   /** locale key of the menu and breadcrumb name */
@@ -31,7 +40,7 @@ export interface AppRoute {
   access?: AccessFlag;
   /** a page reached from another page (e.g. a detail), not from the menu */
   hideInMenu?: boolean;
-  component: ComponentType;
+  component: ComponentType & { preload?: () => Promise<unknown> };
 }
 
 export const appRoutes: AppRoute[] = [
