@@ -133,7 +133,7 @@ describe('enterprises (M3)', () => {
     // by address: from a detail page the 创新主体 menu group may be folded
     await page.goto('/enterprises/cultivation');
     await page.getByText(/科技型中小企业（\d{4} 年）/).waitFor();
-    await page.getByText(/高新技术企业（\d{4} 年）/).waitFor();
+    await page.getByText(/高新技术企业（(截至 \d{4}-\d{2}-\d{2}|\d{4} 年末)）/).waitFor(); // its as-of, as the indicator dashboard's
     await page.getByText('规上工业企业“四有”覆盖率').waitFor();
     await page.getByText('高企证书 6 个月内到期').waitFor();
     await page.getByText('高企后备培育库（按差距排序）').waitFor();

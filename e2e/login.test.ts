@@ -48,7 +48,7 @@ describe('sign-in', () => {
 
     await page.getByRole('menuitem', { name: '审计日志' }).click();
     await page.waitForURL((url) => url.pathname === '/audit');
-    await page.getByText('auth.login.success').first().waitFor();
+    await page.getByText('登录成功').first().waitFor(); // the action in words, not its code
     await screenshot(page, 'audit');
 
     await signOut(page);

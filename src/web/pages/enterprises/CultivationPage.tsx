@@ -220,7 +220,7 @@ export default function CultivationPage() {
             </Col>
             <Col xs={24} md={12} xl={6}>
               <Card style={{ height: '100%' }}>
-                <Statistic title={t('enterprises.cultivation.kpiHighTechAsOf', { when: asOfLabel(d.asOf) })} value={d.doubling.highTech.current} suffix={unit} data-testid="kpi-hightech" />
+                <Statistic title={t('enterprises.cultivation.kpiHighTechAsOf', { when: asOfLabel(d.asOf) })} value={d.doubling.highTech.current} suffix={unit} data-testid="cultivation-hightech" />
                 <Space direction="vertical" size={0}>
                   <Growth pct={d.doubling.highTech.growthPct} label={t('enterprises.cultivation.growthSameDate')} />
                   <Typography.Text type="secondary">{t('enterprises.cultivation.sameDateLastYear', { date: d.previousAsOf, count: d.doubling.highTech.last })}</Typography.Text>

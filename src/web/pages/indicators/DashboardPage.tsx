@@ -19,7 +19,7 @@ function AsOfCaption({ period }: { period: string | null }) {
   const text = /^\d{4}-\d{2}-\d{2}$/.test(period)
     ? period.endsWith('-12-31') ? t('indicators.yearEnd', { year: period.slice(0, 4) }) : t('indicators.asOfShort', { date: period })
     : period === 'Y' ? t('indicators.annualConfirmed') : null;
-  return text ? <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }} data-testid="kpi-as-of">{text}</Typography.Text> : null;
+  return text ? <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }} data-testid="as-of-caption">{text}</Typography.Text> : null;
 }
 
 function KpiCard({ item }: { item: IndicatorItem }) {
