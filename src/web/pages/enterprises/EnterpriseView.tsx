@@ -96,7 +96,8 @@ export default function EnterpriseView({ id, own }: { id: number; own: boolean }
           <HeaderItem label={t('enterprises.industry')}>{e.industryName ?? none}</HeaderItem>
           <HeaderItem label={t('enterprises.hightechField')}>{hightechFieldLabel(e.hightechField, i18n.language) ?? none}</HeaderItem>
           <HeaderItem label={t('enterprises.contactName')}>
-            <Space size={8} wrap>{e.contactName}<ContactPhone enterpriseId={e.id} phone={e.contactPhone} canReveal={staff} /></Space>
+            {/* may wrap (HeaderItem does not): the reveal action must fit a 375 px screen */}
+            <span style={{ whiteSpace: 'normal' }}>{e.contactName} <ContactPhone enterpriseId={e.id} phone={e.contactPhone} canReveal={staff} /></span>
           </HeaderItem>
         </Space>
       </Card>
