@@ -1,5 +1,5 @@
 /**
- * npm run bench:pages [-- --runs 3 --url http://host:port --screenshots DIR --no-write]
+ * npm run bench:pages [-- --runs 3 --url http://host:port --screenshots DIR --no-write --waterfall]
  *
  * Page weight and load time of the built web app in chromium, cold cache, on a throttled link
  * (CDP Network.emulateNetworkConditions: 10 Mbit/s down and up, 40 ms latency):
@@ -12,7 +12,9 @@
  * render (no page errors, its heading / charts visible) and, through dist/web/.vite/chunks.json,
  * which npm packages its scripts carry: sign-in must carry neither pro-components nor ECharts.
  *
- * Builds dist/web when stale and starts a server on a fresh demo database unless --url is given.
+ * Builds the web app into $TMPDIR/kechuang-bench-web (or KECHUANG_WEB_DIR) when stale and starts a
+ * server on it with a fresh demo database, unless --url is given (then KECHUANG_WEB_DIR should name
+ * the directory that server serves, for the packages check).
  * Writes the "pages" section of bench/RESULTS.md (unless --no-write).
  */
 import { spawnSync } from 'node:child_process';
@@ -34,7 +36,8 @@ if (process.argv.includes('--help')) {
   --runs N          cold loads of each page (default 3); the median and the slowest are reported
   --url URL         measure a running server instead of starting one on a fresh demo database
   --screenshots DIR save a screenshot of each page (last run)
-  --no-write        print the results only, do not write bench/RESULTS.md`);
+  --no-write        print the results only, do not write bench/RESULTS.md
+  --waterfall       print every request of every load (start and end, ms from the first)`);
   process.exit(0);
 }
 const RUNS = Number(arg('runs') ?? 3);
@@ -52,7 +55,8 @@ interface Load {
   errors: string[];
 }
 
-const webDir = path.resolve(process.env.KECHUANG_WEB_DIR ?? path.join(ROOT, 'dist/web'));
+// its own build (made when stale), so a rebuild of dist/web by someone else cannot pull files away mid-run
+const webDir = path.resolve(process.env.KECHUANG_WEB_DIR ?? path.join(os.tmpdir(), 'kechuang-bench-web'));
 const chunksFile = path.join(webDir, '.vite', 'chunks.json');
 
 function chunkPackages(): Record<string, string[]> {
@@ -80,11 +84,26 @@ async function measure(context: BrowserContext, url: string, ready: (page: Page)
 
   await page.goto(url, { waitUntil: 'networkidle' });
   await ready(page);
+  // playwright's networkidle can come while the CPU is still evaluating scripts (no request for
+  // 500 ms); once the page shows, wait for a real quiet: nothing in flight or started for 500 ms
+  let quietSince = Date.now();
+  let seen = requests.size;
+  while (Date.now() - quietSince < 500) {
+    await new Promise((r) => setTimeout(r, 100));
+    const inFlight = [...requests.values()].some((r) => r.end === undefined);
+    if (inFlight || requests.size !== seen) { quietSince = Date.now(); seen = requests.size; }
+  }
   if (shot) await page.screenshot({ path: shot, fullPage: true });
 
   const all = [...requests.values()];
   const first = Math.min(...all.map((r) => r.start));
   const last = Math.max(...all.map((r) => r.end ?? r.start));
+  if (process.argv.includes('--waterfall')) {
+    console.log(`\n${url}: start–end ms, bytes`);
+    for (const r of all.sort((a, b) => a.start - b.start)) {
+      console.log(`${((r.start - first) * 1000).toFixed(0).padStart(6)} ${(((r.end ?? r.start) - first) * 1000).toFixed(0).padStart(6)} ${String(r.bytes).padStart(7)} ${new URL(r.url).pathname}`);
+    }
+  }
   const scripts = all.filter((r) => r.type === 'Script');
   const chunks = chunkPackages();
   const packages = new Set<string>();
@@ -120,7 +139,7 @@ async function main() {
   let stop = async () => {};
   let dataDir: string | undefined;
   if (!base) {
-    const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build-web-if-stale.mjs')], { cwd: ROOT, stdio: 'inherit' });
+    const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build-web-if-stale.mjs')], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, KECHUANG_WEB_DIR: webDir } });
     if (build.status !== 0) throw new Error('web build failed');
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-bench-pages-'));
     const server = await startServer({ KECHUANG_DATA: dataDir, KECHUANG_DEMO: '1', KECHUANG_WEB_DIR: webDir }, 180_000);
