@@ -1,12 +1,36 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { databaseTargets, signedIn, startTestApp, TestClient, type TestApp } from '../../test/harness';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { diff } from './record';
+import { actionLabel } from './vocabulary';
 
 describe('audit diff', () => {
   it('keeps only changed fields and never passwords', () => {
     assert.deepEqual(diff({ a: 1, b: 'x', password: 'p' }, { a: 1, b: 'y', password: 'q' }), { b: { before: 'x', after: 'y' } });
     assert.deepEqual(diff(null, { a: 1 }), { a: { before: null, after: 1 } });
+  });
+});
+
+describe('audit vocabulary', () => {
+  it('has words for every action code the server writes', () => {
+    const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+    const files = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory()
+      ? files(path.join(dir, e.name)) : /(?<!\.test)\.ts$/.test(e.name) ? [path.join(dir, e.name)] : []));
+    const codes = new Set<string>();
+    for (const file of files(root)) {
+      const text = fs.readFileSync(file, 'utf8');
+      if (!text.includes('recordAudit')) continue;
+      for (const m of text.matchAll(/'((?:auth|user|organization|region|enterprise|policy|portal|indicator|system)\.[a-z_.]+)'/g)) codes.add(m[1]);
+    }
+    // actions written from a workflow step: every step of those workflows
+    for (const step of ['submit', 'confirm', 'return']) codes.add(`enterprise.stats.${step}`);
+    for (const step of ['start', 'close', 'reopen']) codes.add(`indicator.item.${step}`);
+    for (const step of ['approve', 'reject']) codes.add(`organization.${step}`);
+    assert.ok(codes.size > 50);
+    assert.deepEqual([...codes].filter((c) => actionLabel(c, 'zh-CN') === c || actionLabel(c, 'en') === c), []);
   });
 });
 

@@ -31,6 +31,7 @@ export const ACTIONS: Record<string, Words> = {
   'organization.register': ['提交注册申请', 'Applied for registration'],
   'organization.approve': ['通过注册申请', 'Approved a registration'],
   'organization.reject': ['驳回注册申请', 'Rejected a registration'],
+  'organization.document.upload': ['上传注册材料', 'Uploaded a registration document'],
   'region.create': ['新增行政区划', 'Added a region'],
   'region.rename': ['修改行政区划名称', 'Renamed a region'],
   'region.import': ['导入行政区划', 'Imported regions'],
