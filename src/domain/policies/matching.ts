@@ -78,7 +78,9 @@ function industryName(code: string): string {
   return industryDivision(code)?.name ?? code;
 }
 
-const wan = (yuan: number) => `${(yuan / 10_000).toLocaleString('zh-CN', { maximumFractionDigits: 2 })}万元`;
+// 2 亿元 as a person writes a threshold, not 20,000万元
+const wan = (yuan: number) => (yuan >= 100_000_000 && yuan % 10_000_000 === 0
+  ? `${yuan / 100_000_000}亿元` : `${(yuan / 10_000).toLocaleString('zh-CN', { maximumFractionDigits: 2 })}万元`);
 const million = (yuan: number) => `${(yuan / 1_000_000).toLocaleString('en', { maximumFractionDigits: 2 })} million yuan`;
 const tiers = (ts: readonly EnterpriseTier[], lang: 'zh' | 'en') => ts.map((t) => TIER_NAMES[t][lang]).join(lang === 'zh' ? '、' : ', ') || (lang === 'zh' ? '无' : 'none');
 const noStats = { zh: '无年度统计数据', en: 'no yearly statistics' };

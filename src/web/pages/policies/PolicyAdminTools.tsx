@@ -166,11 +166,12 @@ export function SynonymsButton() {
           actionRef={actionRef}
           columns={columns}
           search={false}
-          pagination={{ pageSize: 10 }}
+          pagination={{ pageSize: 50 }}
           size="small"
           headerTitle={canEdit ? undefined : t('policies.synonyms.readOnly')}
           options={{ reload: true, density: false, setting: false }}
-          request={async () => ({ data: (await policyApi.synonyms()).items, success: true })}
+          // newest first: the group just added is on the first page
+          request={async () => ({ data: (await policyApi.synonyms()).items.sort((a, b) => b.id - a.id), success: true })}
           toolBarRender={() => (canEdit ? [<SynonymForm key="add" onSaved={saved} />] : [])}
         />
       </Modal>
