@@ -140,9 +140,9 @@ describe('enterprises (M3)', () => {
     await chartsRendered(page, 2);
     await screenshot(page, 'enterprises-cultivation');
 
-    // 企业导入: a statistics file with a bad row lists the row, column, value and reason.
-    await page.getByRole('menuitem', { name: '企业导入' }).click();
-    await page.waitForURL((url) => url.pathname === '/enterprises/import');
+    // 企业导入: choosing a file previews it; a statistics file with a bad row lists the row, column,
+    // value and reason, and 确认导入 stays disabled (nothing is imported).
+    await page.goto('/enterprises/import'); // by address, as 培育看板: the menu is not what is tested here
     await page.getByRole('button', { name: '下载导入模板' }).waitFor();
     await page.getByText('年度统计', { exact: true }).click();
     const template = await page.request.get('/api/v1/enterprises/template?kind=statistics');
@@ -157,11 +157,19 @@ describe('enterprises (M3)', () => {
     const file = join(dir, 'bad-statistics.xlsx');
     await workbook.xlsx.writeFile(file);
     await page.locator('input[type=file]').setInputFiles(file);
-    await page.getByRole('button', { name: '开始导入' }).click();
-    await page.getByText(/导入失败：文件中有 \d+ 处错误/).waitFor();
-    await page.getByRole('columnheader', { name: '错误原因' }).waitFor();
+    await page.getByText(/有 \d+ 处问题，整份文件不会导入/).waitFor();
+    await page.getByRole('columnheader', { name: '问题' }).waitFor();
     assert.ok((await page.locator('.ant-table-tbody tr.ant-table-row').count()) > 1, 'every bad cell has a row');
+    assert.ok(await page.getByTestId('import-confirm').isDisabled(), 'a file with problems cannot be imported');
     await screenshot(page, 'enterprises-import-errors');
+    // the untouched template previews as nothing to import
+    const untouched = join(dir, 'template.xlsx');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(untouched, Buffer.from(await template.body()));
+    await page.locator('input[type=file]').setInputFiles(untouched);
+    await page.getByText('文件中没有可导入的数据行', { exact: false }).waitFor();
+    assert.ok(await page.getByTestId('import-confirm').isDisabled());
+    await screenshot(page, 'enterprises-import-template-empty');
     rmSync(dir, { recursive: true, force: true });
 
     await signOut(page);
@@ -192,26 +200,38 @@ describe('enterprises (M3)', () => {
     // A confirmed year opens read-only.
     await page.locator('.ant-table-tbody tr', { hasText: '2025' }).getByText('查看').click();
     await page.getByText('2025 年度统计').waitFor();
-    await page.getByText('63,000,000').waitFor();
+    await page.getByText('6,300.00').first().waitFor(); // amounts in 万元 now, as in the table
     await page.locator('.ant-drawer-close').click();
     await page.getByText('2025 年度统计').waitFor({ state: 'hidden' });
 
-    // Fill in a new year: amounts in 元 shown with thousands separators; the relations are checked first.
+    // Fill in a new year: it defaults to the year after the latest filed one and starts empty (必填
+    // triggers); amounts in 万元 with two decimals; the relations are checked first; a tenfold
+    // change from last year asks before saving.
     await page.getByRole('button', { name: '填报年度' }).click();
     const drawer = page.locator('.ant-drawer-content');
     await drawer.getByText('填报新年度统计').waitFor();
     const year = (await drawer.locator('.ant-select-selection-item').first().textContent())!.trim();
-    await drawer.locator('input#totalRevenue').fill('20000000');
-    await drawer.locator('input#salesRevenue').fill('30000000');
-    await drawer.locator('input#staff').fill('120');
-    await drawer.locator('input#scienceStaff').fill('18');
+    assert.ok(Number(year) > 2025, `the default year ${year} is newer than the years filed`);
+    assert.equal(await drawer.locator('input#salesRevenue').inputValue(), '', 'nothing pre-filled');
     await drawer.getByRole('button', { name: /确\s*定|提\s*交/ }).click();
-    await drawer.getByText('不能大于总收入').waitFor();
-    await drawer.locator('input#salesRevenue').fill('12345678');
+    await drawer.getByText('请填写金额（万元，最多两位小数；没有请填 0）').first().waitFor();
+    await screenshot(page, 'my-enterprise-stats-drawer-required');
+    const figures: Record<string, string> = { salesRevenue: '3000', totalRevenue: '2000', hightechRevenue: '1500', rdExpense: '180.5', rdExpenseDomestic: '180.5',
+      totalCostExpense: '1800', totalAssets: '4000', totalLiabilities: '1500', staff: '120', scienceStaff: '18', rdStaff: '10', ipClass1: '1', ipClass2: '4', transformations: '2' };
+    for (const [id, value] of Object.entries(figures)) await drawer.locator(`input#${id}`).fill(value);
+    await drawer.getByRole('button', { name: /确\s*定|提\s*交/ }).click();
+    await drawer.getByText('不能大于总收入').first().waitFor();
+    await drawer.locator('input#salesRevenue').fill('123456.78');
     await drawer.locator('input#salesRevenue').blur();
-    assert.equal(await drawer.locator('input#salesRevenue').inputValue(), '12,345,678');
+    assert.equal(await drawer.locator('input#salesRevenue').inputValue(), '123,456.78');
+    await drawer.locator('input#totalRevenue').fill('123500');
+    await drawer.locator('input#totalRevenue').blur();
     await screenshot(page, 'my-enterprise-stats-drawer');
     await drawer.getByRole('button', { name: /确\s*定|提\s*交/ }).click();
+    // 123,456.78 万元 against last year's 6,300 万元: asked, then saved on confirmation
+    await page.getByTestId('tenfold-list').waitFor();
+    await screenshot(page, 'my-enterprise-stats-tenfold');
+    await page.getByRole('button', { name: '确认无误，保存' }).click();
     await page.getByText(`已保存 ${year} 年度统计`).waitFor();
     const row = page.locator('.ant-table-tbody tr', { hasText: new RegExp(`^${year}`) });
     await row.getByText('草稿').waitFor();

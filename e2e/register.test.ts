@@ -48,6 +48,24 @@ describe('registration and approval', () => {
     await page.getByLabel('用户名').fill(username);
     await page.getByLabel('密码', { exact: true }).fill(password);
     await page.getByLabel('确认密码').fill(password);
+    // no licence yet: refused before sending
+    await page.getByRole('button', { name: '提交注册' }).click();
+    await page.getByText('请上传营业执照').waitFor();
+    // a "licence" that is a text file renamed .png is refused by the server (content, not name)
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'kechuang-e2e-licence-'));
+    const fake = join(dir, 'fake.png');
+    writeFileSync(fake, 'not an image');
+    const licence = join(dir, '营业执照.png');
+    const png = await page.screenshot({ clip: { x: 0, y: 0, width: 320, height: 200 } });
+    writeFileSync(licence, png);
+    const files = page.locator('input[type=file]');
+    await files.nth(0).setInputFiles(fake);
+    await page.getByRole('button', { name: '提交注册' }).click();
+    await page.getByText('只支持 JPG、PNG、PDF 文件').first().waitFor();
+    await files.nth(0).setInputFiles(licence);
     await screenshot(page, 'register-filled');
     await page.getByRole('button', { name: '提交注册' }).click();
     await page.getByText('已提交，等待所在地区科技局审核').waitFor();
@@ -68,8 +86,14 @@ describe('registration and approval', () => {
     const row = page.getByRole('row').filter({ hasText: orgName });
     await row.waitFor();
     await screenshot(page, 'registrations-pending');
-    await row.getByText('通过', { exact: true }).click();
-    await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
+    // 审核: the registration beside its licence, then 通过
+    await row.getByText('审核', { exact: true }).click();
+    await page.getByTestId('document-license').locator('img').waitFor();
+    await page.getByText('校验位正确').waitFor();
+    await screenshot(page, 'registrations-review');
+    await page.getByTestId('review-approve').click();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: '确定' }).click();
+    rmSync(dir, { recursive: true, force: true });
     await page.getByText(`已通过 ${orgName}`).waitFor();
     await screenshot(page, 'registrations-approved');
     await signOut(page);
