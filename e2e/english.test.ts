@@ -87,7 +87,7 @@ const VISIBLE_CHINESE = `(() => {
 })()`;
 
 /** Menu labels wider than their box (cut off with an ellipsis). */
-const CUT_MENU_LABELS = `[...document.querySelectorAll('.ant-pro-sider .ant-menu-title-content, .ant-pro-sider .ant-pro-base-menu-inline-item-text')]
+const CUT_MENU_LABELS = `[...document.querySelectorAll('.ant-pro-sider:not(.ant-pro-sider-collapsed) :is(.ant-menu-title-content, .ant-pro-base-menu-inline-item-text)')]
   .filter((el) => el.checkVisibility() && el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent)`;
 
 async function settle(page: Page) {
@@ -146,6 +146,7 @@ async function walk(walker: Walker, path: string, name: string): Promise<string[
   const left = [...new Set(texts)].filter((text) => !isUserData(text.replace(/^chart: /, ''), list));
   const cut: string[] = await page.evaluate(CUT_MENU_LABELS);
   assert.deepEqual(cut, [], `${path}: menu labels cut off in English`);
+  assert.equal(await page.locator('.ant-pro-sider-collapsed').count(), 0, `${path}: the menu is open at 1440 px`);
   await screenshot(page, `en-${name}`);
   return left.map((text) => `${path}: ${text}`);
 }

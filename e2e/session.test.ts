@@ -78,7 +78,10 @@ describe('sign-out and lost sessions', () => {
       const me = await page.evaluate(async () => (await fetch('/api/v1/auth/me')).status);
       assert.equal(me, 401);
       await page.goto('/enterprises');
-      await page.getByRole('button', { name: '登录' }).waitFor();
+      await page.getByRole('button', { name: '登录' }).waitFor({ timeout: 15_000 }).catch(async () => {
+        await screenshot(page, `signed-out-reload-${account.role}`);
+        assert.fail(`reload after sign-out: ${page.url()} shows ${JSON.stringify((await page.locator('body').innerText()).slice(0, 300))}`);
+      });
       assert.equal(new URL(page.url()).pathname, '/login');
       await page.context().close();
     });
