@@ -201,18 +201,19 @@ export async function searchPolicies(db: Queryable, actor: Actor | null, f: Sear
     const keys = where.param(query.docKeys);
     if (query.tsquery) {
       where.add(`(p.search_vector @@ ${tsq}::tsquery OR p.doc_keys && ${keys}::text[])`);
-      // rank: the words as typed; rank2: with their synonyms (equal when the query has none)
       let typed = `${tsq}::tsquery`;
       if (query.rankQuery && query.rankQuery !== query.tsquery) {
         typed = `${where.param(query.rankQuery)}::tsquery`;
         // the facet count query shares the WHERE, not the select: name the parameter there too
         where.add(`${typed} IS NOT NULL`);
       }
-      select = `(p.doc_keys && ${keys}::text[]) AS doc_hit, (ts_filter(p.search_vector, '{a}') @@ ${tsq}::tsquery) AS title_hit,
-        ts_rank('{0.1, 0.2, 0.4, 1.0}', p.search_vector, ${typed}) AS rank, ts_rank('{0.1, 0.2, 0.4, 1.0}', p.search_vector, ${tsq}::tsquery) AS rank2`;
+      // the words as typed decide first (title, then rank); their synonyms only after (title2, rank2)
+      select = `(p.doc_keys && ${keys}::text[]) AS doc_hit, (ts_filter(p.search_vector, '{a}') @@ ${typed}) AS title_hit,
+        ts_rank('{0.1, 0.2, 0.4, 1.0}', p.search_vector, ${typed}) AS rank, (ts_filter(p.search_vector, '{a}') @@ ${tsq}::tsquery) AS title2,
+        ts_rank('{0.1, 0.2, 0.4, 1.0}', p.search_vector, ${tsq}::tsquery) AS rank2`;
     } else {
       where.add(`p.doc_keys && ${keys}::text[]`);
-      select = `true AS doc_hit, true AS title_hit, 1 AS rank, 1 AS rank2`;
+      select = `true AS doc_hit, true AS title_hit, 1 AS rank, true AS title2, 1 AS rank2`;
     }
     order = ORDER(f.sort, true);
   }
@@ -280,7 +281,7 @@ async function relaxedSearch(db: Queryable, actor: Actor | null, f: SearchFilter
 function ORDER(sort: string | undefined, relevance: boolean): string {
   const key = sort?.replace(/^-/, '');
   if (key && SORTS[key]) return `ORDER BY ${SORTS[key]} ${sort!.startsWith('-') ? 'DESC' : 'ASC'} NULLS LAST, p.id DESC`;
-  if (relevance) return 'ORDER BY doc_hit DESC, title_hit DESC, rank DESC, rank2 DESC, p.issued_on DESC NULLS LAST, p.id DESC';
+  if (relevance) return 'ORDER BY doc_hit DESC, title_hit DESC, rank DESC, title2 DESC, rank2 DESC, p.issued_on DESC NULLS LAST, p.id DESC';
   return 'ORDER BY p.issued_on DESC NULLS LAST, p.id DESC';
 }
 
