@@ -100,6 +100,7 @@ describe('npm start: stopping and a busy port', () => {
     ['kill (SIGTERM) of the npm process', (pid) => process.kill(pid, 'SIGTERM'), 'warn'],
     ['SIGINT to the npm process', (pid) => process.kill(pid, 'SIGINT'), 'info'],
     ['Ctrl-C (SIGINT to the whole foreground process group)', (pid) => process.kill(-pid, 'SIGINT'), 'info'],
+    ['SIGTERM to the whole process group (as systemd stops a service)', (pid) => process.kill(-pid, 'SIGTERM'), 'warn'],
   ];
   for (const [how, stop, logLevel] of stops) {
     it(`stops the server and the embedded database on ${how} (LOG_LEVEL=${logLevel})`, async () => {
@@ -123,7 +124,8 @@ describe('npm start: stopping and a busy port', () => {
         assert.deepEqual(left, [], `left running after npm exited:\n${server.output()}`);
         assert.ok(!fs.existsSync(path.join(data, 'kechuang.pid')), 'the database was closed cleanly (lock file removed)');
         assert.equal(await fetch(`${server.url}/api/v1/health`).then(() => 'answered', () => 'refused'), 'refused');
-        assert.match(server.output(), /stopp/i, 'says it stopped');
+        assert.match(server.output(), /kechuang stopped/, 'says it stopped');
+        assert.doesNotMatch(server.output(), /connection lost|terminated unexpectedly/, 'the database stopped after the server closed its connections');
       } finally {
         for (const p of tree) try { process.kill(p.pid, 'SIGKILL'); } catch { /* gone */ }
       }

@@ -31,10 +31,15 @@ async function main(): Promise<void> {
     }
   };
   process.on('disconnect', () => void shutdown(0));
-  process.on('SIGTERM', () => void shutdown(0));
-  // Ctrl-C in a terminal reaches the whole process group: the server, which owns this process,
-  // closes its connections first and then stops it (SIGTERM or disconnect); alone, stop at once.
-  process.on('SIGINT', () => { if (!process.connected) void shutdown(0); });
+  // A signal to the whole process group (Ctrl-C in a terminal, systemd's stop) reaches this process
+  // too: the server, which owns it, closes its connections first and then disconnects. So while the
+  // server is there, give it 10 s to do that; alone, stop at once.
+  const onSignal = () => {
+    if (!process.connected) return void shutdown(0);
+    setTimeout(() => void shutdown(0), 10_000).unref();
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
   process.send?.({ type: 'ready' });
 }
 
