@@ -20,3 +20,14 @@ export function formatMoney(yuan: number | null | undefined, lang: MoneyLang = '
   if (yuan === null || yuan === undefined || !Number.isFinite(yuan)) return '—';
   return lang === 'en' ? `${wanText(yuan)} × 10k yuan` : `${wanText(yuan)} 万元`;
 }
+
+/** Stored yuan as the number a 万元 form field shows: 2345678 → 234.57 (half-up on 100 yuan, as wanText). */
+export function yuanToWan(yuan: number): number {
+  const sign = yuan < 0 ? -1 : 1;
+  return (sign * Math.floor((Math.round(Math.abs(yuan)) + 50) / 100)) / 100;
+}
+
+/** A 万元 figure typed with up to two decimals as whole yuan: 6400.5 → 64005000. */
+export function wanToYuan(wan: number): number {
+  return Math.round(wan * 100) * 100;
+}

@@ -2,6 +2,7 @@
 // which year to offer first, empty fields for a new year (empty = not filled, so 必填 can trigger),
 // money entered and shown in 万元 with two decimals while the API stores whole yuan, and the
 // figures that changed more than tenfold from last year (asked about before saving).
+import { wanToYuan, yuanToWan as toWan } from '../../../domain/money';
 import type { StatValues } from '../../api/types';
 
 export const MONEY_KEYS = ['salesRevenue', 'totalRevenue', 'hightechRevenue', 'rdExpense', 'rdExpenseDomestic', 'totalCostExpense'] as const;
@@ -15,7 +16,6 @@ export const FLAG_KEYS = [...FOUR_HAS_KEYS, ...COMPLIANCE_KEYS] as const;
 
 /** Amounts kept in yuan (money and assets); entered in 万元. */
 export const YUAN_KEYS: readonly string[] = [...MONEY_KEYS, ...ASSET_KEYS];
-const WAN = 10_000;
 
 export type StatFormValues = Record<string, number | boolean | undefined>;
 
@@ -35,8 +35,6 @@ export function defaultStatYear(thisYear: number, filed: number[]): number | und
   return open.find((y) => y < thisYear) ?? open[0];
 }
 
-const toWan = (yuan: number) => Math.round((yuan / WAN) * 100) / 100;
-
 /** What the form shows: stored values with amounts in 万元, or for a new year nothing but unticked boxes. */
 export function toFormValues(values: StatValues | null): StatFormValues {
   const form: StatFormValues = {};
@@ -54,7 +52,7 @@ export function fromFormValues(form: StatFormValues, original: StatValues | null
     const n = Number(form[key] ?? 0);
     if (!YUAN_KEYS.includes(key)) out[key] = Math.round(n);
     else if (o && toWan(Number(o[key])) === n) out[key] = Number(o[key]);
-    else out[key] = Math.round(n * WAN);
+    else out[key] = wanToYuan(n);
   }
   for (const key of FLAG_KEYS) out[key] = Boolean(form[key]);
   return out as unknown as StatValues;
