@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Card, Col, Empty, Row, Select, Space, Statistic, Table, Tag, Tooltip, TreeSelect, Typography } from 'antd';
+import { Alert, Card, Col, Empty, Grid, Row, Select, Space, Statistic, Table, Tag, Tooltip, TreeSelect, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { ArrowDownOutlined, ArrowUpOutlined, InfoCircleOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
@@ -58,6 +58,7 @@ export default function CultivationPage() {
   const d = data.data;
   const unit = t('enterprises.cultivation.unit');
   const asOfLabel = useAsOfLabel();
+  const narrow = !Grid.useBreakpoint().md;
 
   const countsOption = useMemo<ChartOption | null>(() => {
     if (!d) return null;
@@ -93,7 +94,7 @@ export default function CultivationPage() {
       grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: FOUR_HAS.map((k) => t(`enterprises.cultivation.fourHas.${k}`)), axisLabel: { interval: 0, fontSize: 11, width: 56, overflow: 'break',
         // Chinese has no spaces to break at: two lines of half the name each, so five labels fit a phone
-        formatter: (v: string) => (/\s/.test(v) || v.length <= 3 ? v : `${v.slice(0, Math.ceil(v.length / 2))}\n${v.slice(Math.ceil(v.length / 2))}`) } },
+        formatter: (v: string) => (!narrow || /\s/.test(v) || v.length <= 3 ? v : `${v.slice(0, Math.ceil(v.length / 2))}\n${v.slice(Math.ceil(v.length / 2))}`) } },
       yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
       series: [
         {
@@ -106,7 +107,7 @@ export default function CultivationPage() {
       ],
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [d, t]);
+  }, [d, t, narrow]);
 
   const today = Date.now();
   const expiringColumns: ColumnsType<Expiring> = [
