@@ -34,14 +34,18 @@ async function prepare(config: Config, db: Database, seed: boolean): Promise<voi
   }
 }
 
+function portInUse(port: number): Error {
+  return new Error(`端口 ${port} 已被占用（也许另一个科创服务器正在运行）：请先停止占用它的程序，或用 PORT=… 换一个端口。\n` +
+    `Port ${port} is already in use (perhaps by another kechuang server): stop the program using it, or choose another port with PORT=….`);
+}
+
 /** Fails at once, in zh-CN and en, when another program listens on the port (before building and migrating). */
 async function assertPortFree(port: number, host: string): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const probe = net.createServer();
     probe.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') {
-        reject(new Error(`端口 ${port} 已被占用（也许另一个科创服务器正在运行）：请先停止占用它的程序，或用 PORT=… 换一个端口。\n` +
-          `Port ${port} is already in use (perhaps by another kechuang server): stop the program using it, or choose another port with PORT=….`));
+        reject(portInUse(port));
       } else if (error.code === 'EACCES') {
         reject(new Error(`没有权限监听端口 ${port}：请用 PORT=… 选择 1024 以上的端口。\nNo permission to listen on port ${port}: choose a port above 1024 with PORT=….`));
       } else {
@@ -111,7 +115,10 @@ async function start(config: Config, options: Record<string, string | true>, shu
   await prepare(config, db, config.demo);
   const app = await buildApp(config, db, { logger: config.logLevel !== 'silent' });
   shutdown.add(() => app.close());
-  await app.listen({ port: config.port, host: config.host });
+  // taken meanwhile (during the build or the migrations)
+  await app.listen({ port: config.port, host: config.host }).catch((error: NodeJS.ErrnoException) => {
+    throw error.code === 'EADDRINUSE' ? portInUse(config.port) : error;
+  });
   console.log(`kechuang serving http://localhost:${config.port} on ${db.kind === 'pglite' ? `embedded PGlite (${config.dataDir})` : 'PostgreSQL'}; stop with Ctrl-C or kill ${process.pid}`);
 }
 
