@@ -207,9 +207,11 @@ export async function searchPolicies(db: Queryable, actor: Actor | null, f: Sear
         // the facet count query shares the WHERE, not the select: name the parameter there too
         where.add(`${typed} IS NOT NULL`);
       }
-      // the words as typed decide first (title, then rank); their synonyms only after (title2, rank2)
+      // the words as typed decide first (title, then rank: a policy without every typed word has none,
+      // ts_rank would still score the typed words it has); their synonyms only after (title2, rank2)
       select = `(p.doc_keys && ${keys}::text[]) AS doc_hit, (ts_filter(p.search_vector, '{a}') @@ ${typed}) AS title_hit,
-        ts_rank('{0.1, 0.2, 0.4, 1.0}', p.search_vector, ${typed}) AS rank, (ts_filter(p.search_vector, '{a}') @@ ${tsq}::tsquery) AS title2,
+        CASE WHEN p.search_vector @@ ${typed} THEN ts_rank('{0.1, 0.2, 0.4, 1.0}', p.search_vector, ${typed}) ELSE 0 END AS rank,
+        (ts_filter(p.search_vector, '{a}') @@ ${tsq}::tsquery) AS title2,
         ts_rank('{0.1, 0.2, 0.4, 1.0}', p.search_vector, ${tsq}::tsquery) AS rank2`;
     } else {
       where.add(`p.doc_keys && ${keys}::text[]`);
