@@ -3,6 +3,7 @@
 import { useRef, useState } from 'react';
 import { Button, Form, Input, Modal, Space, Upload } from 'antd';
 import { BookOutlined, DownloadOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { ListQuery } from '../../api/types';
@@ -17,6 +18,7 @@ export default function PoliciesPage() {
   const { t } = useTranslation();
   const { access, user } = useAuth();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const [selected, setSelected] = useState<number[]>([]);
   const [bookletOpen, setBookletOpen] = useState(false);
   const lastQuery = useRef<ListQuery>({});
@@ -41,7 +43,8 @@ export default function PoliciesPage() {
       <Space wrap>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/policies/new')}>{t('policies.new')}</Button>
         <Upload accept=".xlsx" showUploadList={false} beforeUpload={importFile}><Button icon={<ImportOutlined />}>{t('policies.import')}</Button></Upload>
-        <ImportPreviewModal file={importing} send={policyApi.import} title={t('policies.import')} onClose={() => setImporting(null)} />
+        <ImportPreviewModal file={importing} send={policyApi.import} title={t('policies.import')} onClose={() => setImporting(null)}
+          onDone={() => void queryClient.invalidateQueries({ queryKey: ['policies'] })} />
         <Button type="link" onClick={() => policyApi.template()}>{t('policies.template')}</Button>
         <Button icon={<BookOutlined />} onClick={() => { form.setFieldsValue({ title: t('policies.bookletDefaultTitle') }); setBookletOpen(true); }} data-testid="booklet-button">
           {selected.length ? t('policies.bookletSelected', { count: selected.length }) : t('policies.bookletSearch')}
