@@ -60,11 +60,11 @@ function ConditionsTable({ conditions }: { conditions: AssessedCondition[] }) {
   const columns: ColumnsType<AssessedCondition> = [
     { title: t('enterprises.assessment.result'), dataIndex: 'status', width: 64, align: 'center', render: (_, c) => <StatusIcon status={c.status} /> },
     { title: t('enterprises.assessment.condition'), dataIndex: 'code', width: 170, render: (_, c) => <Typography.Text strong>{t(`enterprises.assessment.cond.${c.code}`, { defaultValue: c.code })}</Typography.Text> },
-    { title: t('enterprises.assessment.value'), dataIndex: 'value', width: 140, render: (_, c) => format(c, 'value') },
+    { title: t('enterprises.assessment.value'), dataIndex: 'value', width: 160, render: (_, c) => format(c, 'value') },
     {
       title: t('enterprises.assessment.threshold'),
       dataIndex: 'threshold',
-      width: 150,
+      width: 170,
       ellipsis: { showTitle: true },
       render: (_, c) => format(c, 'threshold'),
     },
@@ -199,17 +199,17 @@ function RdDeductionCard({ a }: { a: EnterpriseAssessment['rdDeduction'] }) {
         <Col xs={12} lg={3}>
           <Statistic title={t('enterprises.assessment.rdYear')} value={a.year ?? t('common.none')} groupSeparator="" />
         </Col>
-        <Col xs={12} lg={5}>
-          <Statistic title={t('enterprises.assessment.rdExpense')} value={money(a.rdExpense)} />
+        <Col xs={12} lg={6}>
+          <Statistic title={t('enterprises.assessment.rdExpense')} value={money(a.rdExpense)} valueStyle={{ fontSize: 20 }} />
         </Col>
-        <Col xs={12} lg={5}>
-          <Statistic title={t('enterprises.assessment.extraDeduction')} value={money(a.extraDeduction)} />
+        <Col xs={12} lg={6}>
+          <Statistic title={t('enterprises.assessment.extraDeduction')} value={money(a.extraDeduction)} valueStyle={{ fontSize: 20 }} />
         </Col>
         <Col xs={12} lg={3}>
           <Statistic title={t('enterprises.assessment.taxRate')} value={Math.round(a.taxRate * 100)} suffix="%" />
         </Col>
-        <Col xs={24} lg={8}>
-          <Statistic title={t('enterprises.assessment.taxSaved')} value={money(a.taxSaved)} valueStyle={{ color: '#389e0d' }} />
+        <Col xs={24} lg={6}>
+          <Statistic title={t('enterprises.assessment.taxSaved')} value={money(a.taxSaved)} valueStyle={{ color: '#389e0d', fontSize: 20 }} />
         </Col>
       </Row>
       <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }}>{a.message}</Typography.Paragraph>
