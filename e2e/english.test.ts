@@ -12,8 +12,9 @@
 //   - the signed-in user's own profile (name, region, organisation), loaded at sign-in.
 //   - literal Chinese the user must type or will meet in files, quoted as such in English: 文号
 //     (document numbers, e.g. the example 国科发火〔2016〕32号), the Chinese column headers of an
-//     Excel template, and the two official terms glossed after their English ("Half-and-half
-//     (双过半)"), which officials search for by their Chinese name (LITERALS below).
+//     Excel template, and official terms glossed in brackets after their English ("Half-and-half
+//     (双过半)", "Business licence (营业执照)"): people meet them by their Chinese name on documents
+//     and in the bureau's notices (LITERALS below; only a bracket of Chinese alone, after an English word).
 // A text on screen passes if it is one of those strings, or (3 or more Chinese characters) a piece
 // of one (search snippets split a title around <em>), or nothing Chinese is left once every such
 // string is taken out of it ("庆阳市 · Indicator dashboard"). Chart texts are read from the
@@ -49,7 +50,7 @@ function chineseStrings(value: unknown, into: Set<string>) {
 const LITERALS: RegExp[] = [
   /[\u4e00-\u9fff]{1,10}[〔[（(【]\d{4}[〕\]）)】]\s*第?\d+号/g, // 文号: 国科发火〔2016〕32号, [2016]
   /代码 \| 名称 \| 上级代码/g, // the region template's column headers
-  /\((双过半|全年红)\)/g, // official terms glossed after their English
+  /(?<=[A-Za-z)] )\([\u4e00-\u9fff]{2,8}\)/g, // official terms glossed after their English: Business licence (营业执照)
 ];
 
 function isUserData(original: string, data: string[]): boolean {
@@ -136,7 +137,10 @@ async function walk(walker: Walker, path: string, name: string): Promise<string[
     pending.push(response.json().then((body) => chineseStrings(body, data), () => {}));
   };
   page.on('response', onResponse);
-  await switchToEnglish(page);
+  await switchToEnglish(page).catch(async (error: Error) => {
+    await screenshot(page, `en-failed-${name}`);
+    throw new Error(`${path}: cannot switch language (${error.message.split('\n')[0]}); the page shows ${JSON.stringify((await page.locator('body').innerText()).slice(0, 200))}`);
+  });
   await settle(page);
   page.off('response', onResponse);
   await Promise.all(pending);
