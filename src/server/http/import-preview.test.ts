@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import ExcelJS from '../exceljs';
 import { makeUscc } from '../../domain/uscc';
 import { databaseTargets, signedIn, startTestApp, type TestApp, type TestClient } from '../test/harness';
-import { ENTERPRISE_COLUMNS } from '../modules/enterprises/import';
+import { ENTERPRISE_COLUMNS, STAT_IMPORT_COLUMNS } from '../modules/enterprises/import';
 
 function upload(client: TestClient, url: string, file: Buffer) {
   const boundary = `----kc${Date.now()}`;
@@ -112,6 +112,15 @@ for (const target of databaseTargets()) {
       const forced = await upload(qy, '/api/v1/enterprises/import?kind=enterprises&again=1', good);
       assert.equal(forced.statusCode, 200, forced.body);
       assert.equal(forced.json().updated, 2);
+    });
+
+    it('previews a statistics file with an unreadable year as a problem, not an error', async () => {
+      const qy = await signedIn(t.app, 'qingyang');
+      const firm = (await t.db.query(`SELECT o.uscc FROM organization o JOIN app_user u ON u.org_id = o.id WHERE u.username = 'qy_ent1'`)).rows[0].uscc;
+      const file = await sheet([STAT_IMPORT_COLUMNS.map((c) => c.zh), [firm, 'not-a-year', ...STAT_IMPORT_COLUMNS.slice(2).map(() => -1)]]);
+      const preview = await upload(qy, '/api/v1/enterprises/import?kind=statistics&dryRun=1', file);
+      assert.equal(preview.statusCode, 200, preview.body);
+      assert.ok(preview.json().problems.some((p: any) => p.row === 2 && p.column === '年度'));
     });
 
     it('refuses a preview to the wrong role', async () => {

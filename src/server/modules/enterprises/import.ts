@@ -115,7 +115,8 @@ export async function importStatistics(db: Database, actor: Actor, audit: AuditA
     if (!usccProblem(p.uscc) && (!k || !k.writable || k.kind !== 'enterprise')) problems.add(p.row, 'uscc', p.uscc, 'field.uscc.unknown');
   }
   if (options.dryRun) {
-    const pairs = parsed.filter((p) => known.get(p.uscc)?.writable);
+    // only rows with a readable year are counted (a NaN year is a problem above, not a query parameter)
+    const pairs = parsed.filter((p) => known.get(p.uscc)?.writable && Number.isSafeInteger(p.year));
     const { rows: [c] } = pairs.length ? await db.query(
       `SELECT count(*)::int AS n FROM enterprise_stat s JOIN unnest($1::bigint[], $2::int[]) AS k(org_id, year) USING (org_id, year)`,
       [pairs.map((p) => known.get(p.uscc)!.id), pairs.map((p) => p.year)]) : { rows: [{ n: 0 }] };
