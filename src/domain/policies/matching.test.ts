@@ -49,6 +49,8 @@ describe('conditions and benefits as a person reads them (issue 10)', () => {
     assert.equal(region.required.en, 'registered in 庆阳市');
     assert.equal(industry.required.zh, '所属行业：制造业');
     assert.equal(industry.actual.zh, '专用设备制造业');
+    assert.equal(industry.required.en, 'industry: Manufacturing');
+    assert.equal(industry.actual.en, 'Manufacturing (专用设备制造业)');
     assert.equal(division.required.zh, '所属行业：专用设备制造业或信息传输、软件和信息技术服务业');
     assert.equal(checkConditions({ regionCodes: ['621000', '620700'] }, firm, names)[0].required.zh, '注册地在庆阳市或张掖市');
     assert.equal(checkConditions({ maxSalesRevenue: 200_000_000 }, firm)[0].required.zh, '销售收入不超过 2亿元');

@@ -6,7 +6,7 @@
  * statistics, compared exactly (integer cross-multiplication), thresholds in percent.
  */
 import { HIGHTECH_FIELDS } from '../eligibility/types';
-import { INDUSTRY_SECTIONS, industryDivision } from '../industries';
+import { INDUSTRY_SECTIONS, INDUSTRY_SECTIONS_EN, industryDivision } from '../industries';
 import { ENTERPRISE_TIERS, TIER_NAMES, type Benefit, type EnterpriseTier } from './types';
 
 export interface PolicyConditions {
@@ -72,10 +72,12 @@ const sameWord = (texts: Text[]): Text | null => (texts.every((t) => t.zh === te
 /** Names for codes the conditions store (regions); without them the code is shown. */
 export interface ConditionNames { region?: (code: string) => string }
 
-/** A section letter (C) or division (35, C35) of GB/T 4754, by name. */
-function industryName(code: string): string {
-  if (/^[A-T]$/.test(code)) return INDUSTRY_SECTIONS[code] ?? code;
-  return industryDivision(code)?.name ?? code;
+/** A section letter (C) or division (35, C35) of GB/T 4754, by name; in English the section's name (divisions have no English edition here). */
+function industryName(code: string, lang: 'zh' | 'en' = 'zh'): string {
+  if (/^[A-T]$/.test(code)) return (lang === 'en' ? INDUSTRY_SECTIONS_EN : INDUSTRY_SECTIONS)[code] ?? code;
+  const d = industryDivision(code);
+  if (!d) return code;
+  return lang === 'en' ? `${INDUSTRY_SECTIONS_EN[d.section] ?? d.section} (${d.name})` : d.name;
 }
 
 // 2 亿元 as a person writes a threshold, not 20,000万元
@@ -131,10 +133,9 @@ export function checkConditions(c: PolicyConditions, f: EnterpriseFacts, names: 
   if (c.industries?.length) {
     const { section, division } = industryOf(f.industryCode);
     const met = c.industries.some((i) => (/^[A-T]$/.test(i) ? section === i : division !== null && i.replace(/^[A-T]/, '').slice(0, 2) === division));
-    const wanted = c.industries.map(industryName);
-    const has = f.industryCode ? industryName(division ?? section ?? f.industryCode) : null;
-    push('industry', met, { zh: `所属行业：${wanted.join('或')}`, en: `industry: ${wanted.join(' or ')}` },
-      { zh: has ?? '未填写行业', en: has ?? 'industry not given' });
+    const code = f.industryCode ? division ?? section ?? f.industryCode : null;
+    push('industry', met, { zh: `所属行业：${c.industries.map((i) => industryName(i)).join('或')}`, en: `industry: ${c.industries.map((i) => industryName(i, 'en')).join(' or ')}` },
+      { zh: code ? industryName(code) : '未填写行业', en: code ? industryName(code, 'en') : 'industry not given' });
   }
   if (c.hightechFields?.length) {
     push('hightechField', f.hightechField !== null && (c.hightechFields as string[]).includes(f.hightechField),
