@@ -4,16 +4,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from '../exceljs';
 import { makeUscc } from '../../domain/uscc';
-import { databaseTargets, signedIn, startTestApp, type TestApp, type TestClient } from '../test/harness';
+import { databaseTargets, signedIn, startTestApp, type TestApp, type TestClient, upload } from '../test/harness';
 import { ENTERPRISE_COLUMNS, STAT_IMPORT_COLUMNS } from '../modules/enterprises/import';
-
-function upload(client: TestClient, url: string, file: Buffer) {
-  const boundary = `----kc${Date.now()}`;
-  const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="data.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-    file, Buffer.from(`\r\n--${boundary}--\r\n`)]);
-  return client.request('POST', url, body, { headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
-}
 
 async function sheet(rows: unknown[][]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();

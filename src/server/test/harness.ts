@@ -114,6 +114,15 @@ export class TestClient {
   }
 }
 
+/** POSTs `file` as the multipart/form-data field "file", as the web app's upload controls do. */
+export function upload(client: TestClient, url: string, file: Buffer, name = 'data.xlsx') {
+  const boundary = `----kc${Date.now()}${Math.random().toString(36).slice(2)}`;
+  const body = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    file, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  return client.request('POST', url, body, { headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+}
+
 /** A client already signed in as a demo account. */
 export async function signedIn(app: FastifyInstance, username: string): Promise<TestClient> {
   const client = new TestClient(app);

@@ -3,18 +3,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from '../../exceljs';
-import { databaseTargets, signedIn, startTestApp, type TestApp, type TestClient } from '../../test/harness';
+import { databaseTargets, signedIn, startTestApp, type TestApp, type TestClient, upload } from '../../test/harness';
 import { ENTERPRISE_COLUMNS } from './import';
 
 const API = '/api/v1/enterprises';
-
-function upload(client: TestClient, url: string, file: Buffer) {
-  const boundary = `----kc${Date.now()}`;
-  const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="data.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-    file, Buffer.from(`\r\n--${boundary}--\r\n`)]);
-  return client.request('POST', url, body, { headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
-}
 
 async function orgIdOf(t: TestApp, username: string) {
   return (await t.db.query('SELECT org_id FROM app_user WHERE username = $1', [username])).rows[0].org_id as number;

@@ -5,7 +5,7 @@ import ExcelJS from '../../exceljs';
 import { todayInChina } from '../../../domain/dates';
 import { REQUIRED_CODES } from '../../../domain/indicators/catalogue';
 import { isIndustrialSector } from '../../../domain/industries';
-import { databaseTargets, signedIn, startTestApp, type TestApp, type TestClient } from '../../test/harness';
+import { databaseTargets, signedIn, startTestApp, type TestApp, type TestClient, upload } from '../../test/harness';
 
 const API = '/api/v1/indicators';
 const TODAY = todayInChina();
@@ -13,14 +13,6 @@ const YEAR = Number(TODAY.slice(0, 4));
 const LAST = YEAR - 1;
 /** A year without any demo data: worked examples on a clean slate. */
 const CLEAN = YEAR - 6;
-
-function upload(client: TestClient, url: string, file: Buffer, name = 'data.xlsx') {
-  const boundary = `----kc${Date.now()}`;
-  const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-    file, Buffer.from(`\r\n--${boundary}--\r\n`)]);
-  return client.request('POST', url, body, { headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
-}
 
 async function sheet(rows: unknown[][]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();

@@ -7,18 +7,10 @@ import { after, before, describe, it } from 'node:test';
 import { Document, Packer, Paragraph } from 'docx';
 import JSZip from 'jszip';
 import ExcelJS from '../../exceljs';
-import { databaseTargets, signedIn, startTestApp, TestClient, type TestApp } from '../../test/harness';
+import { databaseTargets, signedIn, startTestApp, TestClient, type TestApp, upload } from '../../test/harness';
 import { POLICY_COLUMNS } from './import';
 
 const API = '/api/v1/policies';
-
-function upload(client: TestClient, url: string, file: Buffer, name: string) {
-  const boundary = `----kc${Date.now()}`;
-  const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${encodeURIComponent(name)}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-    file, Buffer.from(`\r\n--${boundary}--\r\n`)]);
-  return client.request('POST', url, body, { headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
-}
 
 async function documentXml(docx: Buffer): Promise<string> {
   return (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string');
