@@ -16,6 +16,7 @@ import { z } from 'zod';
 import type { Database, Queryable } from '../db/database';
 import type { AuditActor } from './actor';
 import { AppError } from './errors';
+import { worksheetsLast } from './excel-read';
 import type { ImportOptions, ImportPreview } from './import-problems';
 
 // parsed twice (route schema, then here), so an already-parsed boolean is accepted too
@@ -47,7 +48,8 @@ export async function runImport<R>(req: FastifyRequest, db: Database, audit: Aud
   if (!buffer.length) throw new AppError(400, 'FILE_REQUIRED');
   const hash = crypto.createHash('sha256').update(buffer).digest('hex');
   const previous = await previousImport(db, kind, hash);
-  const input = () => Readable.from([buffer]);
+  const readable = await worksheetsLast(buffer);
+  const input = () => Readable.from([readable]);
   if (flags.dryRun) {
     const preview = (await run(input(), { dryRun: true }, buffer)) as ImportPreview;
     return { dryRun: true as const, hash, alreadyImported: previous, ...preview };
