@@ -92,7 +92,16 @@ describe('registration and approval', () => {
     await page.getByText('校验位正确').waitFor();
     await screenshot(page, 'registrations-review');
     await page.getByTestId('review-approve').click();
+    // The approval's own answer first: when the toast below is missed, this says whether the
+    // server refused, failed or was slow (a CI run once timed out here with nothing else to go on).
+    const approveAnswer = page.waitForResponse(
+      (response) => /\/api\/v1\/organizations\/\d+\/approve$/.test(new URL(response.url()).pathname),
+      { timeout: 60_000 },
+    );
+    const clickedAt = Date.now();
     await page.locator('.ant-modal-confirm').getByRole('button', { name: '确定' }).click();
+    const approved = await approveAnswer;
+    assert.equal(approved.status(), 200, `approve answered ${approved.status()} after ${Date.now() - clickedAt} ms: ${await approved.text()}`);
     rmSync(dir, { recursive: true, force: true });
     await page.getByText(`已通过 ${orgName}`).waitFor();
     await screenshot(page, 'registrations-approved');
