@@ -1,7 +1,7 @@
 // Debian's chromium driven by playwright-core, and a few helpers shared by the specs.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { after, before } from 'node:test';
 import { REPO, startServer, type RunningServer } from './server';
 
@@ -28,6 +28,14 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /** Signs in on /login with username (or phone) and password, and waits for 首页. */
+/**
+ * The visible side-menu item named `name`: antd may keep a hidden copy of a menu item for a moment
+ * while it re-renders the menu, which made a plain getByRole match two elements now and then.
+ */
+export function menuItem(page: Page, name: string | RegExp): Locator {
+  return page.getByRole('menuitem', { name }).filter({ visible: true }).first();
+}
+
 export async function signIn(page: Page, by: { username: string } | { phone: string }, password: string): Promise<void> {
   await page.goto('/login');
   if ('phone' in by) {

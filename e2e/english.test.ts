@@ -23,7 +23,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page, Response } from 'playwright-core';
 import { DEMO_PASSWORD } from './server';
-import { screenshot, serverAndBrowser, signIn } from './browser';
+import { screenshot, serverAndBrowser, signIn, menuItem } from './browser';
 
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 
@@ -99,7 +99,7 @@ async function settle(page: Page) {
 
 async function switchToEnglish(page: Page) {
   await page.getByRole('button', { name: '语言' }).hover();
-  await page.getByRole('menuitem', { name: 'English' }).click();
+  await menuItem(page, 'English').click();
   await page.mouse.move(700, 600);
   await page.getByRole('button', { name: 'Language' }).waitFor();
 }
@@ -198,7 +198,7 @@ describe('English on every page', () => {
     const walker = await startWalker(page, 'qy_ent1');
     await page.goto('/my-policies');
     await settle(page);
-    await page.getByRole('menuitem', { name: '政策库' }).waitFor();
+    await menuItem(page, '政策库').waitFor();
     assert.deepEqual(await page.locator('.ant-pro-sider .ant-menu-item-selected').allInnerTexts(), ['可享政策']);
     const left: string[] = [];
     for (const [path, name] of [['/', 'home-enterprise'], ['/my-enterprise', 'my-enterprise'], ['/my-policies', 'my-policies']] as const) {

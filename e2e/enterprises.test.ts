@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { makeUscc } from '../src/domain/uscc';
 import { DEMO_PASSWORD, startServer, type RunningServer } from './server';
-import { launchBrowser, newPage, screenshot, signIn, signOut } from './browser';
+import { launchBrowser, newPage, screenshot, signIn, signOut, menuItem } from './browser';
 
 /** Waits until `count` ECharts canvases are on the page, each with a non-zero size. */
 async function chartsRendered(page: Page, count: number): Promise<void> {
@@ -70,7 +70,7 @@ describe('enterprises (M3)', () => {
     await page.getByRole('main').getByLabel('培育看板').waitFor();
 
     // 企业库
-    await page.getByRole('menuitem', { name: '企业库' }).click();
+    await menuItem(page, '企业库').click();
     await page.waitForURL((url) => url.pathname === '/enterprises');
     await page.getByRole('button', { name: '新增企业' }).waitFor();
     await page.getByRole('button', { name: '导出 Excel' }).waitFor();
@@ -183,12 +183,12 @@ describe('enterprises (M3)', () => {
     await page.getByRole('main').getByLabel('资格评估').waitFor();
     await screenshot(page, 'home-enterprise-shortcuts');
 
-    await page.getByRole('menuitem', { name: '我的企业' }).click();
+    await menuItem(page, '我的企业').click();
     await page.waitForURL((url) => url.pathname === '/my-enterprise');
     await page.locator('.ant-page-header-heading-title', { hasText: '庆阳市陇东能源装备科技有限公司' }).waitFor();
     await page.getByRole('button', { name: '编辑' }).waitFor();
     // The enterprise sees only its own menu entries, not the registry.
-    assert.equal(await page.getByRole('menuitem', { name: '企业库' }).count(), 0);
+    assert.equal(await menuItem(page, '企业库').count(), 0);
     await screenshot(page, 'my-enterprise');
 
     await openTab(page, '年度统计');

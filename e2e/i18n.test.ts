@@ -1,7 +1,7 @@
 // (c) Switching to English changes the sign-in page and the menu, and the choice persists.
 import { describe, test } from 'node:test';
 import { DEMO_PASSWORD } from './server';
-import { screenshot, serverAndBrowser } from './browser';
+import { screenshot, serverAndBrowser, menuItem } from './browser';
 
 describe('language switch', () => {
   const suite = serverAndBrowser();
@@ -11,7 +11,7 @@ describe('language switch', () => {
     await page.goto('/login');
     await page.getByRole('tab', { name: '账号密码登录' }).waitFor();
     await page.getByRole('button', { name: '语言' }).hover();
-    await page.getByRole('menuitem', { name: 'English' }).click();
+    await menuItem(page, 'English').click();
 
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await page.getByRole('tab', { name: 'Mobile number' }).waitFor();
@@ -29,21 +29,21 @@ describe('language switch', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL((url) => url.pathname === '/');
     for (const item of ['Home', 'Users', 'Registrations', 'Regions', 'Audit log']) {
-      await page.getByRole('menuitem', { name: item }).first().waitFor();
+      await menuItem(page, item).first().waitFor();
     }
     await page.getByText('Welcome, ').waitFor();
     await screenshot(page, 'home-admin-en');
 
     // The choice survives a reload.
     await page.reload();
-    await page.getByRole('menuitem', { name: 'Users' }).click();
+    await menuItem(page, 'Users').click();
     await page.getByRole('button', { name: 'New user' }).waitFor();
     await screenshot(page, 'users-en');
 
     // And switching back gives Chinese again.
     await page.getByRole('button', { name: 'Language' }).hover();
-    await page.getByRole('menuitem', { name: '简体中文' }).click();
-    await page.getByRole('menuitem', { name: '用户管理' }).waitFor();
+    await menuItem(page, '简体中文').click();
+    await menuItem(page, '用户管理').waitFor();
     await page.context().close();
   });
 });

@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from './server';
-import { screenshot, serverAndBrowser, signIn } from './browser';
+import { screenshot, serverAndBrowser, signIn, menuItem } from './browser';
 
 const OK = /确\s*认|确\s*定|提\s*交/;
 
@@ -32,7 +32,7 @@ describe('indicators', () => {
   test('庆阳市 staff see the dashboard with cards, trend, ranking and task panels', async () => {
     const page = await suite.page();
     await signIn(page, { username: 'qingyang' }, DEMO_PASSWORD);
-    await page.getByRole('menuitem', { name: '指标看板' }).click();
+    await menuItem(page, '指标看板').click();
     await page.waitForURL((url) => url.pathname === '/indicators');
     await page.getByText('庆阳市 · 指标看板').waitFor();
     for (const name of ['高新技术企业数', '科技型中小企业数', '技术合同成交额', '研发投入强度']) {
@@ -56,7 +56,7 @@ describe('indicators', () => {
     await page.waitForTimeout(800); // chart animation
     await screenshot(page, 'indicators-dashboard');
 
-    await page.getByRole('menuitem', { name: '重点任务与三张清单' }).click();
+    await menuItem(page, '重点任务与三张清单').click();
     await page.waitForURL((url) => url.pathname === '/indicators/tasks');
     await page.getByRole('columnheader', { name: '牵头科室' }).waitFor();
     await page.getByText('着力培育高水平创新主体', { exact: true }).click();
@@ -65,11 +65,33 @@ describe('indicators', () => {
     await page.context().close();
   });
 
+  test('the dashboard opened directly (bookmark, reload) asks for the user and its data once each, started by the boot script', async () => {
+    const page = await suite.page();
+    await signIn(page, { username: 'qingyang' }, DEMO_PASSWORD);
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith('/api/')) asked.push(`${url.pathname}${url.search}`);
+    });
+    await page.goto('/indicators');
+    await page.getByText('庆阳市 · 指标看板').waitFor();
+    await page.getByTestId('kpi-high_tech_enterprises').waitFor();
+    await page.waitForLoadState('networkidle');
+    const year = new Date().getFullYear();
+    assert.deepEqual(asked.filter((u) => u === '/api/v1/auth/me'), ['/api/v1/auth/me'], asked.join('\n'));
+    assert.deepEqual(asked.filter((u) => u.startsWith('/api/v1/indicators/dashboard')), [`/api/v1/indicators/dashboard?region=621000&year=${year}`], asked.join('\n'));
+    assert.deepEqual(asked.filter((u) => u === '/api/v1/regions'), ['/api/v1/regions'], asked.join('\n'));
+    // the page's own scripts came preloaded by the boot script, before the first chunk had run
+    const preloaded = await page.evaluate(() => [...document.querySelectorAll('link[rel=modulepreload]')].map((l) => l.getAttribute('href')));
+    assert.ok(preloaded.some((href) => /\/assets\/DashboardPage-[\w-]+\.js$/.test(href ?? '')), preloaded.join(', '));
+    await page.context().close();
+  });
+
   test('staff create a task with a milestone, close a problem with a reason and enter a figure by hand', async () => {
     const page = await suite.page();
     const year = new Date().getFullYear();
     await signIn(page, { username: 'qingyang' }, DEMO_PASSWORD);
-    await page.getByRole('menuitem', { name: '重点任务与三张清单' }).click();
+    await menuItem(page, '重点任务与三张清单').click();
     await page.waitForURL((url) => url.pathname === '/indicators/tasks');
 
     // a key task with one milestone
@@ -118,7 +140,7 @@ describe('indicators', () => {
     await screenshot(page, 'indicators-problem-closed');
 
     // enter one figure by hand
-    await page.getByRole('menuitem', { name: '目标与数据' }).click();
+    await menuItem(page, '目标与数据').click();
     await page.waitForURL((url) => url.pathname === '/indicators/targets');
     await page.getByRole('button', { name: '录入数据' }).click();
     const entry = page.getByRole('dialog', { name: '录入数据' });

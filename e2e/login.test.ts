@@ -2,7 +2,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEMO_PASSWORD } from './server';
-import { screenshot, serverAndBrowser, signIn, signOut } from './browser';
+import { screenshot, serverAndBrowser, signIn, signOut, menuItem } from './browser';
 
 describe('sign-in', () => {
   const suite = serverAndBrowser();
@@ -32,21 +32,21 @@ describe('sign-in', () => {
     await signIn(page, { username: 'admin' }, DEMO_PASSWORD);
     await page.getByText('系统管理员，欢迎使用科创平台').waitFor();
     for (const item of ['用户管理', '注册审核', '区划管理', '审计日志']) {
-      await page.getByRole('menuitem', { name: item }).first().waitFor();
+      await menuItem(page, item).first().waitFor();
     }
     await screenshot(page, 'home-admin');
 
-    await page.getByRole('menuitem', { name: '用户管理' }).click();
+    await menuItem(page, '用户管理').click();
     await page.waitForURL((url) => url.pathname === '/users');
     await page.getByRole('main').getByText('qingyang', { exact: true }).waitFor();
     await screenshot(page, 'users');
 
-    await page.getByRole('menuitem', { name: '区划管理' }).click();
+    await menuItem(page, '区划管理').click();
     await page.waitForURL((url) => url.pathname === '/regions');
     await page.getByRole('cell', { name: '甘肃省', exact: true }).waitFor();
     await screenshot(page, 'regions');
 
-    await page.getByRole('menuitem', { name: '审计日志' }).click();
+    await menuItem(page, '审计日志').click();
     await page.waitForURL((url) => url.pathname === '/audit');
     await page.getByText('登录成功').first().waitFor(); // the action in words, not its code
     await screenshot(page, 'audit');
@@ -61,10 +61,10 @@ describe('sign-in', () => {
     await page.getByText('庆阳市科技局 李明，欢迎使用科创平台').waitFor();
     await page.getByRole('main').getByRole('link', { name: '注册审核' }).waitFor();
     await page.getByText(/待审核 \d+ 家/).waitFor();
-    assert.equal(await page.getByRole('menuitem', { name: '审计日志' }).count(), 0, 'staff must not see the audit log');
+    assert.equal(await menuItem(page, '审计日志').count(), 0, 'staff must not see the audit log');
     await screenshot(page, 'home-staff');
 
-    await page.getByRole('menuitem', { name: '注册审核' }).click();
+    await menuItem(page, '注册审核').click();
     await page.waitForURL((url) => url.pathname === '/registrations');
     await page.getByRole('cell', { name: '环县草畜产业科技发展有限公司' }).waitFor();
     await screenshot(page, 'registrations');

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeUscc, USCC_CHARSET } from '../src/domain/uscc';
 import { DEMO_PASSWORD } from './server';
-import { screenshot, serverAndBrowser, signIn, signOut } from './browser';
+import { screenshot, serverAndBrowser, signIn, signOut, menuItem } from './browser';
 
 function randomUscc(): string {
   // 9 = registered with industry and commerce, 1 = enterprise, 621002 = 西峰区, then 9 random characters.
@@ -81,7 +81,7 @@ describe('registration and approval', () => {
 
     // 庆阳市科技局 approves it.
     await signIn(page, { username: 'qingyang' }, DEMO_PASSWORD);
-    await page.getByRole('menuitem', { name: '注册审核' }).click();
+    await menuItem(page, '注册审核').click();
     await page.waitForURL((url) => url.pathname === '/registrations');
     const row = page.getByRole('row').filter({ hasText: orgName });
     await row.waitFor();
@@ -109,7 +109,7 @@ describe('registration and approval', () => {
 
     // The enterprise signs in and sees 首页 with its organisation.
     await signIn(page, { username }, password);
-    await page.getByRole('menuitem', { name: '首页' }).waitFor();
+    await menuItem(page, '首页').waitFor();
     await page.getByText('单位信息').waitFor();
     await page.getByText(orgName).first().waitFor();
     await page.getByText('已通过').waitFor();

@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page, Request } from 'playwright-core';
 import { DEMO_PASSWORD } from './server';
-import { screenshot, serverAndBrowser, signIn } from './browser';
+import { screenshot, serverAndBrowser, signIn, menuItem } from './browser';
 
 /** One account per role; the page each starts on is its role's busiest (most queries in flight). */
 const ACCOUNTS: { username: string; role: string; start: string }[] = [
@@ -44,7 +44,7 @@ function repeats(lines: string[]): string[] {
 
 async function openUserMenuAndSignOut(page: Page) {
   await page.getByTestId('user-menu').hover();
-  await page.getByRole('menuitem', { name: '退出登录' }).click();
+  await menuItem(page, '退出登录').click();
 }
 
 describe('sign-out and lost sessions', () => {
@@ -90,7 +90,7 @@ describe('sign-out and lost sessions', () => {
   test('a session ended by the server sends the user to sign-in once, and back to the page after', async () => {
     const page = await suite.page();
     await signIn(page, { username: 'qingyang' }, DEMO_PASSWORD);
-    await page.getByRole('menuitem', { name: '用户管理' }).click();
+    await menuItem(page, '用户管理').click();
     await page.waitForURL((url) => url.pathname === '/users');
     await page.getByRole('main').getByText('xifeng', { exact: true }).waitFor();
 
@@ -101,7 +101,7 @@ describe('sign-out and lost sessions', () => {
 
     const log = recordApi(page);
     // Any request now answers 401: here, the list's refresh through the in-app menu.
-    await page.getByRole('menuitem', { name: '注册审核' }).click();
+    await menuItem(page, '注册审核').click();
     await page.waitForURL((url) => url.pathname === '/login' && url.searchParams.get('redirect') === '/registrations', { timeout: 10_000 });
     await page.getByText('登录已失效，请重新登录').waitFor();
     await page.waitForTimeout(3_000);
