@@ -5,9 +5,11 @@
 import fs from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import compress from '@fastify/compress';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -88,6 +90,15 @@ export async function buildApp(config: Config, db: Database, options: { logger?:
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   await app.register(async (api) => {
+    // API answers are compressed when the browser accepts it (the dashboard's 60 KB of JSON is 5 KB
+    // gzipped): brotli at a low quality, cheap enough per request; files (xlsx, docx, images) are
+    // compressed already and pass as they are. The web app's assets are precompressed at build.
+    await api.register(compress, {
+      threshold: 1024,
+      encodings: ['br', 'gzip'],
+      brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
+      zlibOptions: { level: 6 },
+    });
     await api.register(healthRoutes);
     await api.register(authRoutes, { prefix: '/auth' });
     await api.register(regionRoutes, { prefix: '/regions' });

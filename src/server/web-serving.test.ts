@@ -77,4 +77,21 @@ describe('serving the web app', () => {
       assert.match(String(page.headers['content-security-policy']), /default-src 'self'/, url);
     }
   });
+  it('compresses API answers for browsers that accept it, and only those', async () => {
+    const c = new TestClient(t.app);
+    const plain = await c.get('/api/v1/regions');
+    assert.equal(plain.statusCode, 200);
+    assert.equal(plain.headers['content-encoding'], undefined, 'no Accept-Encoding, no compression');
+    assert.ok(plain.rawPayload.length > 1024, `the region list is ${plain.rawPayload.length} B, over the 1 KB threshold`);
+    for (const [accept, decode] of [['br', zlib.brotliDecompressSync], ['gzip', zlib.gunzipSync]] as const) {
+      const packed = await c.get('/api/v1/regions', { headers: { 'accept-encoding': accept } });
+      assert.equal(packed.headers['content-encoding'], accept);
+      assert.match(String(packed.headers.vary), /accept-encoding/i);
+      assert.ok(packed.rawPayload.length < plain.rawPayload.length / 2, `${accept}: ${packed.rawPayload.length} B of ${plain.rawPayload.length} B`);
+      assert.deepEqual(JSON.parse(decode(packed.rawPayload).toString()), plain.json());
+    }
+    // small answers (under 1 KB) are sent as they are
+    const health = await c.get('/api/v1/health', { headers: { 'accept-encoding': 'br, gzip' } });
+    assert.equal(health.headers['content-encoding'], undefined);
+  });
 });
