@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { precompressPlugin } from './scripts/precompress.mjs';
+import { bootScriptPlugin } from './scripts/boot-script.mjs';
+import { APP_ROUTES, MAIN_LAYOUT, PORTAL_ROUTES } from './src/web/route-table';
 
 const root = fileURLToPath(new URL('./src/web', import.meta.url));
 const outDir = fileURLToPath(new URL('./dist/web', import.meta.url));
@@ -37,7 +39,13 @@ export default defineConfig({
   root,
   base: '/',
   // precompress: .br and .gz of every asset, served by the server to browsers that accept them
-  plugins: [react(), chunkPackages(), precompressPlugin()],
+  // boot script: the signed-in user and the opened page's files requested before the app has run
+  plugins: [
+    react(),
+    chunkPackages(),
+    bootScriptPlugin({ root, appRoutes: APP_ROUTES, portalRoutes: PORTAL_ROUTES, layout: MAIN_LAYOUT }),
+    precompressPlugin(),
+  ],
   server: {
     port: 5173,
     proxy: {

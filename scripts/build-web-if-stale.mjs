@@ -11,7 +11,7 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const webDir = resolve(repo, process.env.KECHUANG_WEB_DIR ?? join('dist', 'web'));
 const output = join(webDir, 'index.html');
 const shown = webDir.startsWith(repo + '/') ? webDir.slice(repo.length + 1) : webDir;
-const sources = ['src/web', 'src/domain', 'vite.config.ts', 'package-lock.json'].map((p) => join(repo, p));
+const sources = ['src/web', 'src/domain', 'vite.config.ts', 'scripts/boot-script.mjs', 'scripts/precompress.mjs', 'package-lock.json'].map((p) => join(repo, p));
 
 /** Newest modification time (ms) under a file or directory, with the path that has it. */
 function newest(path) {

@@ -1,12 +1,11 @@
 import { Suspense, lazy, useEffect, type ReactNode } from 'react';
 import { App as AntApp, ConfigProvider, theme } from 'antd';
-import zhCN from 'antd/es/locale/zh_CN';
-import enUS from 'antd/es/locale/en_US';
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { BrowserRouter, Navigate, Route, Routes, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { setSessionHandlers } from './api';
-import { AuthProvider, ME_KEY, passwordChangeStub, useAuth } from './auth/AuthContext';
+import { antdLocale } from './i18n';
+import { AuthProvider, ME_KEY, meQuery, passwordChangeStub, useAuth } from './auth/AuthContext';
 import type { CurrentUser } from './api/types';
 import { RequireAccess, RequireAuth } from './components/Guards';
 import PageLoading from './components/PageLoading';
@@ -31,6 +30,11 @@ const NotFoundPage = lazy(() => import('./pages/not-found/NotFoundPage'));
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
 });
+// ... and its data, once the signed-in user is known (the same query AuthProvider reads)
+if (opened?.prefetch) {
+  const prefetch = opened.prefetch;
+  queryClient.fetchQuery(meQuery).then((user) => user && !user.mustChangePassword && prefetch(queryClient, user), () => {});
+}
 
 /** Reacts to a lost session (401) and to a forced password change (403) from any request. */
 function SessionHandlers() {
@@ -69,11 +73,11 @@ function RefetchOnLanguageChange() {
 }
 
 function Providers({ children }: { children: ReactNode }) {
-  const { i18n } = useTranslation();
-  const en = i18n.language === 'en';
+  // re-rendered on a language change, when antdLocale() has the new language's texts
+  useTranslation();
   return (
     <ConfigProvider
-      locale={en ? enUS : zhCN}
+      locale={antdLocale()}
       button={{ autoInsertSpace: false }}
       theme={{ algorithm: theme.defaultAlgorithm, token: { colorPrimary: '#1677ff', borderRadius: 6 } }}
     >

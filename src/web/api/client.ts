@@ -97,6 +97,32 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * Requests the boot script (scripts/boot-script.mjs, first in index.html) started before the app's
+ * scripts had loaded, by API path and query: each is used once, by the first request of the same path and
+ * language; later requests go to the network.
+ */
+declare global {
+  interface Window {
+    __kechuangBoot?: { language: string; requests: Record<string, Promise<Response> | undefined>; ready: Promise<void> | null };
+  }
+}
+
+function forgetBootRequests() {
+  const boot = typeof window === 'undefined' ? undefined : window.__kechuangBoot;
+  if (boot) boot.requests = {};
+}
+
+async function takeBootRequest(pathAndQuery: string): Promise<Response | undefined> {
+  const boot = typeof window === 'undefined' ? undefined : window.__kechuangBoot;
+  if (!boot) return undefined;
+  // the page's data requests start once /auth/me has answered: wait for that rather than ask twice
+  if (boot.ready && pathAndQuery !== '/auth/me') await boot.ready;
+  const early = boot.language === uiLanguage() ? boot.requests[pathAndQuery] : undefined;
+  delete boot.requests[pathAndQuery];
+  return early;
+}
+
 /** Sends one request and returns the parsed JSON body (undefined for 204). */
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { 'Accept-Language': uiLanguage(), Accept: 'application/json' };
@@ -107,17 +133,23 @@ export async function request<T>(method: string, path: string, options: RequestO
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(options.body);
   }
-  if (method !== 'GET' && method !== 'HEAD') headers['X-XSRF-TOKEN'] = await csrfToken();
+  if (method !== 'GET' && method !== 'HEAD') {
+    headers['X-XSRF-TOKEN'] = await csrfToken();
+    // a change (a sign-in or sign-out among them) makes answers fetched before it stale
+    forgetBootRequests();
+  }
 
+  // a GET the boot script started while the page's scripts were loading is answered from there
   let response: Response;
   try {
-    response = await fetch(`${API_BASE}${path}${buildQuery(options.query)}`, {
+    const early = method === 'GET' ? await takeBootRequest(`${path}${buildQuery(options.query)}`) : undefined;
+    response = early ?? (await fetch(`${API_BASE}${path}${buildQuery(options.query)}`, {
       method,
       headers,
       body,
       credentials: 'same-origin',
       signal: options.signal,
-    });
+    }));
   } catch (cause) {
     if ((cause as Error)?.name === 'AbortError') throw cause;
     throw new ApiError(0, 'NETWORK_ERROR', i18n.t('error.network'));

@@ -46,6 +46,9 @@ async function fetchMe(): Promise<CurrentUser | null> {
   }
 }
 
+/** The signed-in user's query: read by AuthProvider, and fetched before it renders by App.tsx. */
+export const meQuery = { queryKey: ME_KEY, queryFn: fetchMe, staleTime: 5 * 60_000, retry: false } as const;
+
 export function passwordChangeStub(known?: CurrentUser | null): CurrentUser {
   return {
     id: known?.id ?? '',
@@ -63,7 +66,7 @@ export function passwordChangeStub(known?: CurrentUser | null): CurrentUser {
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
-  const me = useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: 5 * 60_000, retry: false });
+  const me = useQuery(meQuery);
   const [ended, setEnded] = useState<SessionEnd | null>(null);
   // read synchronously by sessionLost, which many failing requests may call in the same tick
   const endedRef = useRef<SessionEnd | null>(null);

@@ -1,7 +1,7 @@
 import { Dropdown, Button } from 'antd';
 import { GlobalOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES } from '../i18n';
+import { LANGUAGES, setLanguage, type Language } from '../i18n';
 
 /** Switches the UI language (zh-CN / en); the choice is persisted by i18n.ts. */
 export default function LanguageSwitch({ light = false }: { light?: boolean }) {
@@ -12,7 +12,7 @@ export default function LanguageSwitch({ light = false }: { light?: boolean }) {
         selectable: true,
         selectedKeys: [i18n.language],
         items: LANGUAGES.map((lng) => ({ key: lng, label: t(`lang.${lng}`) })),
-        onClick: ({ key }) => void i18n.changeLanguage(key),
+        onClick: ({ key }) => void setLanguage(key as Language),
       }}
       placement="bottomRight"
     >

@@ -6,9 +6,12 @@ import { buildRegionTree, regionOptions, type RegionNode } from './regionTree';
 
 export const REGIONS_KEY = ['regions'] as const;
 
+/** The region list's query (also prefetched for a page opened directly, routes.tsx). */
+export const regionsQuery = { queryKey: REGIONS_KEY, queryFn: async () => (await regionApi.list()).items, staleTime: 10 * 60_000 };
+
 /** The public region list, its tree and ready-made select options. */
 export function useRegions() {
-  const query = useQuery({ queryKey: REGIONS_KEY, queryFn: async () => (await regionApi.list()).items, staleTime: 10 * 60_000 });
+  const query = useQuery(regionsQuery);
   const tree = useMemo(() => buildRegionTree(query.data ?? []), [query.data]);
   const options = useMemo(() => regionOptions(tree), [tree]);
   return { ...query, regions: query.data ?? [], tree, options };

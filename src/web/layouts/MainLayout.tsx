@@ -5,7 +5,9 @@ import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/AuthContext';
-import { appRoutes, groupIcons } from '../routes';
+import { appRoutes } from '../routes';
+import { GROUP_ICONS } from '../route-table';
+import { MENU_ICONS } from './menuIcons';
 import LanguageSwitch from '../components/LanguageSwitch';
 import ChangePasswordModal from '../components/ChangePasswordModal';
 import PageLoading from '../components/PageLoading';
@@ -29,14 +31,14 @@ export default function MainLayout() {
     for (const route of appRoutes) {
       if (route.access && !access[route.access]) continue;
       if (route.hideInMenu) continue;
-      const item: MenuDataItem = { path: route.path, name: t(route.name), icon: route.icon, key: route.path };
+      const item: MenuDataItem = { path: route.path, name: t(route.name), icon: MENU_ICONS[route.icon], key: route.path };
       if (!route.group) {
         items.push(item);
         continue;
       }
       let group = groups.get(route.group);
       if (!group) {
-        group = { path: `/#${route.group}`, key: route.group, name: t(route.group), icon: groupIcons[route.group], children: [] };
+        group = { path: `/#${route.group}`, key: route.group, name: t(route.group), icon: MENU_ICONS[GROUP_ICONS[route.group]], children: [] };
         groups.set(route.group, group);
         items.push(group);
       }

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import AppPage from '../../components/AppPage';
 import EChart, { type ChartOption } from '../../components/charts/EChart';
 import PageLoading from '../../components/PageLoading';
-import { formatValue, indicatorApi, progressPct, STATE_COLORS, type IndicatorItem, type RankingRow } from './api';
+import { dashboardQuery, formatValue, indicatorApi, progressPct, STATE_COLORS, type IndicatorItem, type RankingRow } from './api';
 import { FilterBar, useIndicatorRegions } from './shared';
 
 /** What a computed figure counts up to: "截至 2026-11-24", "2025 年末", or the year's confirmed statistics. */
@@ -79,7 +79,7 @@ export default function DashboardPage() {
   const [filter, setFilter] = useState<{ region?: string; year: number; period?: string }>({ year: new Date().getFullYear() });
   const region = filter.region ?? defaultCode;
   const query = { region, year: filter.year, period: filter.period || undefined };
-  const data = useQuery({ queryKey: ['indicators', 'dashboard', query], queryFn: () => indicatorApi.dashboard(query), enabled: !!region, placeholderData: (p) => p });
+  const data = useQuery({ ...dashboardQuery(query), enabled: !!region, placeholderData: (p) => p });
   const [trendCode, setTrendCode] = useState('high_tech_enterprises');
   const [rankCode, setRankCode] = useState('overall');
   const ranking = useQuery({

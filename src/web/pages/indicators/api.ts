@@ -115,3 +115,10 @@ export function formatValue(value: number | null, decimals: number): string {
 
 /** Progress as the reports show it: percent to 0.1. */
 export const progressPct = (p: number | null) => (p === null ? null : Math.round(p * 1000) / 10);
+
+/** The dashboard's query, shared by the page and the prefetch of a dashboard opened directly (routes.tsx). */
+export function dashboardQuery(q: { region?: string; year: number; period?: string }) {
+  // fresh for a minute, so that the page does not fetch again what was prefetched for it a moment
+  // ago; edits of this app invalidate ['indicators'] at once
+  return { queryKey: ['indicators', 'dashboard', q] as const, queryFn: () => indicatorApi.dashboard(q), staleTime: 60_000 };
+}

@@ -1,0 +1,76 @@
+// The route tree as plain data: what each path shows (its page module under src/web/pages), its
+// menu entry and who may open it. No React and no icons here, so that it costs the first page
+// nothing and the build (vite.config.ts) can read it to preload each route's files (boot script).
+import type { AccessFlag } from './access';
+
+/** Names of the menu icons, drawn by the signed-in layout (layouts/menuIcons.tsx). */
+export type MenuIconName =
+  | 'audit' | 'bank' | 'cluster' | 'dashboard' | 'database' | 'fileText' | 'fund' | 'gift' | 'home'
+  | 'import' | 'lineChart' | 'orderedList' | 'aim' | 'read' | 'safetyCertificate' | 'setting' | 'shop'
+  | 'solution' | 'team';
+
+export interface AppRouteEntry {
+  path: string;
+  /** locale key of the menu and breadcrumb name */
+  name: string;
+  icon: MenuIconName;
+  /** menu group (locale key), e.g. menu.system */
+  group?: string;
+  access?: AccessFlag;
+  /** a page reached from another page (e.g. a detail), not from the menu */
+  hideInMenu?: boolean;
+  /** the page module, relative to src/web/pages without extension */
+  page: string;
+  /**
+   * GET requests (API paths with their query) the page's first render makes, for the boot script
+   * to start as soon as the signed-in user is known: {regionCode} is the user's region, {year}
+   * this year. Each must be exactly what the page asks for (same parameters in the same order),
+   * or it is fetched for nothing; routes.tsx puts their answers into the page's queries.
+   */
+  boot?: string[];
+}
+
+export const APP_ROUTES: AppRouteEntry[] = [
+  { path: '/', name: 'menu.home', icon: 'home', page: 'home/HomePage' },
+  { path: '/my-enterprise', name: 'menu.myEnterprise', icon: 'shop', access: 'isEnterprise', page: 'enterprises/MyEnterprisePage' },
+  { path: '/enterprises', name: 'menu.enterpriseList', icon: 'database', group: 'menu.enterprises', access: 'canViewEnterprises', page: 'enterprises/EnterprisesPage' },
+  { path: '/enterprises/cultivation', name: 'menu.cultivation', icon: 'dashboard', group: 'menu.enterprises', access: 'canViewCultivation', page: 'enterprises/CultivationPage' },
+  { path: '/enterprises/import', name: 'menu.enterpriseImport', icon: 'import', group: 'menu.enterprises', access: 'canImportEnterprises', page: 'enterprises/ImportPage' },
+  { path: '/enterprises/:id', name: 'menu.enterpriseDetail', icon: 'bank', group: 'menu.enterprises', access: 'canViewEnterprises', hideInMenu: true, page: 'enterprises/EnterpriseDetailPage' },
+  { path: '/indicators', name: 'menu.indicatorDashboard', icon: 'lineChart', group: 'menu.indicators', access: 'canViewIndicators', page: 'indicators/DashboardPage',
+    boot: ['/regions', '/indicators/dashboard?region={regionCode}&year={year}'] },
+  { path: '/indicators/tasks', name: 'menu.indicatorTasks', icon: 'orderedList', group: 'menu.indicators', access: 'canViewIndicators', page: 'indicators/TasksPage' },
+  { path: '/indicators/targets', name: 'menu.indicatorTargets', icon: 'aim', group: 'menu.indicators', access: 'canViewIndicators', page: 'indicators/TargetsPage' },
+  // policy library (M2)
+  { path: '/policies', name: 'menu.policyList', icon: 'read', group: 'menu.policies', access: 'canViewPolicies', page: 'policies/PoliciesPage' },
+  { path: '/policies/reviews', name: 'menu.policyReviews', icon: 'safetyCertificate', group: 'menu.policies', access: 'canEditPolicies', page: 'policies/ReviewsPage' },
+  { path: '/policies/new', name: 'menu.policyNew', icon: 'fileText', group: 'menu.policies', access: 'canEditPolicies', hideInMenu: true, page: 'policies/PolicyEditPage' },
+  { path: '/policies/:id/edit', name: 'menu.policyEdit', icon: 'fileText', group: 'menu.policies', access: 'canEditPolicies', hideInMenu: true, page: 'policies/PolicyEditPage' },
+  { path: '/policies/:id', name: 'menu.policyDetail', icon: 'fileText', group: 'menu.policies', access: 'canViewPolicies', hideInMenu: true, page: 'policies/PolicyDetailPage' },
+  { path: '/my-policies', name: 'menu.myPolicies', icon: 'gift', access: 'isEnterprise', page: 'policies/MyPoliciesPage' },
+  { path: '/users', name: 'menu.users', icon: 'team', group: 'menu.system', access: 'canManageUsers', page: 'users/UsersPage' },
+  { path: '/registrations', name: 'menu.registrations', icon: 'solution', group: 'menu.system', access: 'canReviewRegistrations', page: 'registrations/RegistrationsPage' },
+  { path: '/regions', name: 'menu.regions', icon: 'cluster', group: 'menu.system', access: 'canManageRegions', page: 'regions/RegionsPage' },
+  { path: '/audit', name: 'menu.audit', icon: 'audit', group: 'menu.system', access: 'canViewAudit', page: 'audit/AuditPage' },
+];
+
+export const GROUP_ICONS: Record<string, MenuIconName> = { 'menu.policies': 'read', 'menu.system': 'setting', 'menu.enterprises': 'bank', 'menu.indicators': 'fund' };
+
+/** The public portal: outside the signed-in layout, no sign-in. */
+export const PORTAL_ROUTES: { path: string; page: string }[] = [
+  { path: '/portal', page: 'portal/PortalHomePage' },
+  { path: '/portal/policies/:id', page: 'portal/PortalPolicyPage' },
+];
+
+/** The signed-in frame every app route is drawn in (src/web/layouts). */
+export const MAIN_LAYOUT = 'layouts/MainLayout';
+
+/**
+ * Whether `pattern` (a route path with `:param` segments) matches `pathname`. Plain on purpose:
+ * the boot script repeats this rule in a few lines of ES5 (scripts/boot-script.mjs).
+ */
+export function matchesRoute(pattern: string, pathname: string): boolean {
+  const want = pattern.split('/');
+  const have = (pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname).split('/');
+  return want.length === have.length && want.every((part, i) => part.startsWith(':') ? have[i] !== '' : part === have[i]);
+}
