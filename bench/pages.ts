@@ -49,6 +49,8 @@ interface Load {
   seconds: number;
   scriptSeconds: number;
   taskSeconds: number;
+  /** from navigation start until the page's content was visible */
+  shownSeconds: number;
   requests: number;
   totalKb: number;
   jsKb: number;
@@ -68,7 +70,7 @@ function chunkPackages(): Record<string, string[]> {
 /** Loads `url` in `context` (cold cache) on the throttled link and measures it. */
 async function measure(context: BrowserContext, url: string, ready: (page: Page) => Promise<void>, shot?: string): Promise<Load> {
   const page = await context.newPage();
-  page.setDefaultTimeout(60_000);
+  page.setDefaultTimeout(30_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   // a signed-out page asks /auth/me and gets 401: the browser logs that, it is not a fault
@@ -85,8 +87,19 @@ async function measure(context: BrowserContext, url: string, ready: (page: Page)
   cdp.on('Network.loadingFinished', (e) => { const r = requests.get(e.requestId); if (r) { r.end = e.timestamp; r.bytes = e.encodedDataLength; } });
   cdp.on('Network.loadingFailed', (e) => { const r = requests.get(e.requestId); if (r) { r.end = e.timestamp; errors.push(`failed: ${r.url} ${e.errorText}`); } });
 
-  await page.goto(url, { waitUntil: 'networkidle' });
-  await ready(page);
+  await page.goto(url, { waitUntil: 'commit' });
+  try {
+    await ready(page);
+  } catch (error) {
+    // a page that never shows its content: say what it was waiting for
+    const stuck = path.join(os.tmpdir(), `kc-bench-stuck-${Date.now()}.png`);
+    await page.screenshot({ path: stuck, fullPage: true }).catch(() => {});
+    const open = [...requests.values()].filter((r) => r.end === undefined).map((r) => new URL(r.url).pathname);
+    throw new Error(`${url} did not show its content: ${(error as Error).message.split('\n')[0]}; screenshot ${stuck}; unfinished requests: ${open.join(', ') || 'none'}; page errors: ${errors.join(' | ') || 'none'}`);
+  }
+  // when the page showed its content (form / heading and chart): an upper bound, read just after
+  const shownSeconds = (await page.evaluate(() => performance.now())) / 1000;
+  await page.waitForLoadState('networkidle');
   // playwright's networkidle can come while the CPU is still evaluating scripts (no request for
   // 500 ms); once the page shows, wait for a real quiet: nothing in flight or started for 500 ms
   let quietSince = Date.now();
@@ -121,6 +134,7 @@ async function measure(context: BrowserContext, url: string, ready: (page: Page)
     seconds: last - first,
     scriptSeconds: metrics.get('ScriptDuration') ?? 0,
     taskSeconds: metrics.get('TaskDuration') ?? 0,
+    shownSeconds,
     requests: all.length,
     totalKb: all.reduce((n, r) => n + r.bytes, 0) / 1024,
     jsKb: scripts.reduce((n, r) => n + r.bytes, 0) / 1024,
@@ -163,25 +177,46 @@ async function main() {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  // A load in which chromium's throttled network held every request of the page (HTML answered,
+  // then not one script or API answer for 30 s, while the server answered a separate poller at
+  // once; seen about once in 15 throttled loads, never in 30 unthrottled ones): counted, and the
+  // load is measured again rather than reported as a time.
+  const stalls: string[] = [];
+  const measureOnce = async (name: string, load: () => Promise<Load>): Promise<Load> => {
+    try {
+      return await load();
+    } catch (error) {
+      if (!/did not show its content/.test((error as Error).message)) throw error;
+      stalls.push(`${name}: ${(error as Error).message.slice(0, 300)}`);
+      console.log(`${name}: stalled load, measured again (${(error as Error).message.slice(0, 200)})`);
+      return load();
+    }
+  };
   const loadBefore = os.loadavg();
   const uptimeBefore = spawnSync('uptime', { encoding: 'utf8' }).stdout.trim();
   const results: { signIn: Load[]; dashboard: Load[] } = { signIn: [], dashboard: [] };
   try {
     for (let run = 0; run < RUNS; run++) {
       const last = run === RUNS - 1;
-      const anon = await browser.newContext({ baseURL: base, viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-      results.signIn.push(await measure(anon, `${base}/login`, async (page) => {
-        await page.getByPlaceholder('请输入用户名').waitFor();
-        await page.getByRole('button', { name: '登录' }).waitFor();
-      }, last && SCREENSHOTS ? path.join(SCREENSHOTS, 'sign-in.png') : undefined));
-      await anon.close();
+      results.signIn.push(await measureOnce('sign-in', async () => {
+        const anon = await browser.newContext({ baseURL: base, viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+        try {
+          return await measure(anon, `${base}/login`, async (page) => {
+            await page.getByPlaceholder('请输入用户名').waitFor();
+            await page.getByRole('button', { name: '登录' }).waitFor();
+          }, last && SCREENSHOTS ? path.join(SCREENSHOTS, 'sign-in.png') : undefined);
+        } finally { await anon.close(); }
+      }));
 
-      const staff = await signInContext(browser, base);
-      results.dashboard.push(await measure(staff, `${base}/indicators`, async (page) => {
-        await page.getByText('指标看板').first().waitFor();
-        await page.locator('canvas').first().waitFor();
-      }, last && SCREENSHOTS ? path.join(SCREENSHOTS, 'dashboard.png') : undefined));
-      await staff.close();
+      results.dashboard.push(await measureOnce('dashboard', async () => {
+        const staff = await signInContext(browser, base!);
+        try {
+          return await measure(staff, `${base}/indicators`, async (page) => {
+            await page.getByText('指标看板').first().waitFor();
+            await page.locator('canvas').first().waitFor();
+          }, last && SCREENSHOTS ? path.join(SCREENSHOTS, 'dashboard.png') : undefined);
+        } finally { await staff.close(); }
+      }));
       console.log(`run ${run + 1}: sign-in ${results.signIn.at(-1)!.seconds.toFixed(2)} s, dashboard ${results.dashboard.at(-1)!.seconds.toFixed(2)} s`);
     }
   } finally {
@@ -197,7 +232,8 @@ async function main() {
     for (const x of loads) for (const e of x.errors) problems.push(`${name}: ${e}`);
     const cpu = loads.map((x) => x.taskSeconds);
     const js = loads.map((x) => x.scriptSeconds);
-    return `| ${name} | ${median(secs).toFixed(2)} s (slowest ${Math.max(...secs).toFixed(2)} s) | ≤ ${target.seconds.toFixed(1)} s | ${median(cpu).toFixed(2)} s (scripts ${median(js).toFixed(2)} s) | ${l.jsKb.toFixed(0)} KB in ${l.jsFiles} files${target.jsKb ? ` (≤ ${target.jsKb} KB)` : ''} | ${l.totalKb.toFixed(0)} KB, ${l.requests} requests |`;
+    const shown = loads.map((x) => x.shownSeconds);
+    return `| ${name} | ${median(secs).toFixed(2)} s (slowest ${Math.max(...secs).toFixed(2)} s) | ≤ ${target.seconds.toFixed(1)} s | ${median(shown).toFixed(2)} s | ${median(cpu).toFixed(2)} s (scripts ${median(js).toFixed(2)} s) | ${l.jsKb.toFixed(0)} KB in ${l.jsFiles} files${target.jsKb ? ` (≤ ${target.jsKb} KB)` : ''} | ${l.totalKb.toFixed(0)} KB, ${l.requests} requests |`;
   };
   const signInPackages = results.signIn.at(-1)!.packages;
   const dashboardPackages = results.dashboard.at(-1)!.packages;
@@ -212,14 +248,17 @@ Command: \`npm run bench:pages\` (${RUNS} cold loads of each page) · ${new Date
 Load average (1, 5, 15 min) before ${loadBefore.map((x) => x.toFixed(2)).join(', ')}, after ${loadAfter.map((x) => x.toFixed(2)).join(', ')} (other developers' tests share the 2 cores).
 Throttling by CDP \`Network.emulateNetworkConditions\` (latency 40 ms, 1.25 MB/s each way); server and browser on localhost; HTTP/1.1.
 
-| page | to network idle, median | target | main-thread busy, median | JS transferred (brotli) | everything |
-|---|---|---|---|---|---|
+| page | to network idle, median | target | content shown, median | main-thread busy, median | JS transferred (brotli) | everything |
+|---|---|---|---|---|---|---|
 ${row('登录 /login', results.signIn, TARGETS.signIn)}
 ${row('指标看板 /indicators (qingyang)', results.dashboard, TARGETS.dashboard)}
 
 - Sign-in scripts carry ${signInPackages.length} npm packages (\`.vite/chunks.json\` of the build): ${forbidden.length ? `**including ${forbidden.join(', ')}**` : 'no @ant-design/pro-\\* and no echarts / zrender'}.
 - 指标看板 scripts carry ${dashboardPackages.length}: ${dashboardPackages.filter((p) => p.startsWith('@ant-design/pro-') || p === 'echarts' || p === 'zrender').join(', ') || 'neither pro-components nor ECharts'} among them.
 - Assets are served precompressed (\`.br\` / \`.gz\` written at build) with \`Cache-Control: public, max-age=31536000, immutable\`; \`index.html\` with \`no-cache\`. Before (issue 10 item 13) every page took 2.3 MB of uncompressed JavaScript with \`max-age=0\`.
+- "Content shown": from navigation start until the sign-in form, or the dashboard's heading and first chart, were visible (read right after playwright saw them, so a little late).
+- The boot script (\`scripts/boot-script.mjs\`, first in \`index.html\`) asks for \`/auth/me\`, preloads the opened page's files and, for the dashboard, its data as soon as the user is known, instead of after ~1 MB of JavaScript has run.
+- Stalled loads (chromium's throttled network holding every request of the page for 30 s while the server answered; measured again): ${stalls.length}${stalls.length ? ` — ${stalls.map((x) => x.split(':')[0]).join(', ')}` : ''}.
 - "Main-thread busy" is chromium's TaskDuration (CDP Performance): when it is close to the load time, the page waited for the CPU, not the network.
 ${problems.length ? `\n**Problems:** ${problems.join('; ')}\n` : ''}`;
   console.log(`\n${markdown}`);
