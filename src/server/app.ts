@@ -18,6 +18,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Config } from './config';
 import type { Database } from './db/database';
 import { registerCsrf } from './http/csrf';
+import inboxRoutes from './modules/inbox/routes';
+import notificationRoutes from './modules/notifications/routes';
 import { newRequestId, notFound, registerErrorHandler } from './http/error-handler';
 import auditRoutes from './modules/audit/routes';
 import authRoutes from './modules/auth/routes';
@@ -112,6 +114,8 @@ export async function buildApp(config: Config, db: Database, options: { logger?:
     await api.register(enterprisePolicyRoutes, { prefix: '/enterprises' });
     await api.register(portalRoutes, { prefix: '/portal' });
     await api.register(indicatorRoutes, { prefix: '/indicators' });
+    await api.register(inboxRoutes, { prefix: '/inbox' });
+    await api.register(notificationRoutes, { prefix: '/notifications' });
   }, { prefix: '/api/v1' });
 
   // The built web app; any other GET outside /api answers index.html (client-side routes).

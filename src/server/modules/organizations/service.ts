@@ -10,6 +10,7 @@ import { AppError, errors } from '../../http/errors';
 import { likePattern, orderBy, Where } from '../../http/list-query';
 import { limitToOrganizationScope } from '../../http/scope';
 import { recordAudit } from '../audit/record';
+import { notify } from '../notifications/notify';
 
 const COLUMNS = `o.id, o.kind, o.name, o.uscc, o.region_code, r.name AS region_name, o.contact_name, o.contact_phone,
   o.status, o.reject_reason, o.created_at, o.reviewed_at, o.version`;
@@ -76,7 +77,7 @@ export async function reviewRegistration(
   await db.transaction(async (tx) => {
     const where = scopedWhere(actor);
     where.add('o.id = $?', id);
-    const { rows } = await tx.query(`SELECT o.id, o.status FROM organization o ${where} FOR UPDATE`, where.params);
+    const { rows } = await tx.query(`SELECT o.id, o.status, o.name FROM organization o ${where} FOR UPDATE`, where.params);
     if (!rows[0]) throw errors.notFound();
     if (rows[0].status !== 'pending') throw new AppError(409, 'ALREADY_REVIEWED');
     await tx.query(
@@ -93,6 +94,15 @@ export async function reviewRegistration(
       ...(reason ? { rejectReason: { before: null, after: reason } } : {}),
       activatedUsers: { before: null, after: users.rows.map((u) => u.id) },
     } });
+    // the registrant hears of it on the site and, since a refused one cannot sign in, by SMS
+    const name = rows[0].name as string;
+    await notify(tx, decision === 'approve'
+      ? { orgId: id, kind: 'registration.approved', link: '/', sms: true,
+        title: ['注册已通过审核', 'Your registration was approved'],
+        body: [`${name} 的注册已通过审核，可以登录使用平台。`, `The registration of ${name} was approved: you can now sign in.`] }
+      : { orgId: id, kind: 'registration.rejected', link: null, sms: true,
+        title: ['注册未通过审核', 'Your registration was not approved'],
+        body: [`${name} 的注册未通过审核：${reason ?? ''}`, `The registration of ${name} was not approved: ${reason ?? ''}`] });
   });
   return getOrganization(db, actor, id);
 }
