@@ -20,6 +20,12 @@ export interface Config {
   webDir: string;
   /** LOG_LEVEL: fatal, error, warn, info (one line per request), debug, trace or silent. */
   logLevel: LogLevel;
+  /** Run the job queue (outbox delivery, scheduled jobs) in this server; KECHUANG_JOBS=0 turns it off. */
+  jobs: boolean;
+  /** Where SMS / e-mail / WeChat messages are POSTed as JSON (a gateway); null: written to stderr. */
+  smsWebhook: string | null;
+  emailWebhook: string | null;
+  wechatWebhook: string | null;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -55,5 +61,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.KECHUANG_TRUST_PROXY === '1',
     webDir: path.resolve(env.KECHUANG_WEB_DIR ?? 'dist/web'),
     logLevel: logLevelFromEnv(env),
+    jobs: env.KECHUANG_JOBS !== '0',
+    smsWebhook: env.KECHUANG_SMS_WEBHOOK?.trim() || null,
+    emailWebhook: env.KECHUANG_EMAIL_WEBHOOK?.trim() || null,
+    wechatWebhook: env.KECHUANG_WECHAT_WEBHOOK?.trim() || null,
   };
 }
