@@ -18,6 +18,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Config } from './config';
 import type { Database } from './db/database';
 import { registerCsrf } from './http/csrf';
+import calendarRoutes from './modules/calendar/routes';
 import inboxRoutes from './modules/inbox/routes';
 import notificationRoutes from './modules/notifications/routes';
 import { newRequestId, notFound, registerErrorHandler } from './http/error-handler';
@@ -116,6 +117,7 @@ export async function buildApp(config: Config, db: Database, options: { logger?:
     await api.register(indicatorRoutes, { prefix: '/indicators' });
     await api.register(inboxRoutes, { prefix: '/inbox' });
     await api.register(notificationRoutes, { prefix: '/notifications' });
+    await api.register(calendarRoutes, { prefix: '/calendar' });
   }, { prefix: '/api/v1' });
 
   // The built web app; any other GET outside /api answers index.html (client-side routes).

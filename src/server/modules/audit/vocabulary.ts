@@ -12,7 +12,7 @@ type Words = readonly [zh: string, en: string];
 const GROUPS: Record<string, Words> = {
   auth: ['登录与账号', 'Sign-in and accounts'], user: ['用户管理', 'Users'], organization: ['注册审核', 'Registrations'],
   region: ['行政区划', 'Regions'], enterprise: ['企业', 'Enterprises'], policy: ['政策', 'Policies'], portal: ['门户', 'Portal'],
-  indicator: ['指标监测', 'Indicators'], system: ['系统', 'System'],
+  indicator: ['指标监测', 'Indicators'], calendar: ['工作日历', 'Working-day calendar'], system: ['系统', 'System'],
 };
 
 export const ACTIONS: Record<string, Words> = {
@@ -83,6 +83,9 @@ export const ACTIONS: Record<string, Words> = {
   'indicator.item.start': ['清单事项开始整改', 'Started work on a list item'],
   'indicator.item.close': ['清单事项销号', 'Closed a list item'],
   'indicator.item.reopen': ['重新打开清单事项', 'Reopened a list item'],
+  'calendar.create': ['新增节假日或调休工作日', 'Added a holiday or worked weekend day'],
+  'calendar.update': ['修改节假日或调休工作日', 'Changed a holiday or worked weekend day'],
+  'calendar.delete': ['删除节假日或调休工作日', 'Removed a holiday or worked weekend day'],
   'system.seed_demo': ['载入演示数据', 'Loaded the demo data'],
   'system.seed_demo_policies': ['载入演示政策', 'Loaded the demo policies'],
 };
@@ -95,7 +98,7 @@ export const TARGET_TYPES: Record<string, Words> = {
   search_synonym: ['检索同义词', 'Search synonyms'], portal_notice: ['门户公告', 'Portal notice'],
   indicator_target: ['指标目标', 'Indicator target'], indicator_value: ['指标数据', 'Indicator figure'], key_task: ['重点任务', 'Key task'],
   task_milestone: ['任务节点', 'Milestone'], task_attachment: ['进展附件', 'Progress attachment'], supervision_item: ['清单事项', 'List item'],
-  system: ['系统', 'System'], ip: ['访问地址', 'Client address'],
+  calendar_day: ['工作日历', 'Calendar day'], system: ['系统', 'System'], ip: ['访问地址', 'Client address'],
 };
 
 const FIELDS: Record<string, Words> = {
@@ -120,7 +123,7 @@ const FIELDS: Record<string, Words> = {
   reportId: ['进展报告', 'Report'], fileName: ['文件名', 'File name'], size: ['大小（字节）', 'Size (bytes)'], list: ['清单', 'List'],
   detail: ['详情', 'Detail'], measure: ['管控措施', 'Measure'], deadline: ['整改时限', 'Deadline'], evidence: ['整改佐证', 'Evidence'],
   closeReason: ['销号理由', 'Reason for closing'], rows: ['行数', 'Rows'], created: ['新增', 'Added'], updated: ['更新', 'Updated'],
-  users: ['用户数', 'Users'], regions: ['行政区划数', 'Regions'], enterprises: ['企业数', 'Enterprises'],
+  users: ['用户数', 'Users'], regions: ['行政区划数', 'Regions'], enterprises: ['企业数', 'Enterprises'], working: ['工作日', 'Working day'],
   ...Object.fromEntries(STAT_FIELDS.map((f) => [f.key, [f.zh, f.en] as Words])),
 };
 
