@@ -7,6 +7,7 @@ import type { Database, Queryable } from '../../db/database';
 import type { Actor, AuditActor } from '../../http/actor';
 import { AppError, errors, type FieldProblem } from '../../http/errors';
 import { diff, recordAudit } from '../audit/record';
+import { notify } from '../notifications/notify';
 import { transition, type Workflow } from '../../workflow';
 import { assertCanEdit, enterpriseScope } from './registry';
 import { STAT_COLUMNS, STAT_FIELDS, statFromRow, statProblems, type StatValues } from './stat-fields';
@@ -89,6 +90,18 @@ export async function reviewStats(db: Database, actor: Actor, audit: AuditActor,
       [orgId, year, next, action === 'return' ? comment : action === 'submit' ? null : current.review_comment]);
     await recordAudit(tx, audit, { action: `enterprise.stats.${action}`, targetType: 'enterprise_stat', targetId: `${orgId}/${year}`,
       changes: { status: { before: current.status, after: next }, ...(comment ? { reviewComment: { before: current.review_comment, after: comment } } : {}) } });
+    // the enterprise hears of the bureau's decision; a returned year also by SMS, since it has to act
+    if (action === 'confirm' || action === 'return') {
+      const { rows: [org] } = await tx.query<{ name: string }>('SELECT name FROM organization WHERE id = $1', [orgId]);
+      await notify(tx, action === 'confirm'
+        ? { orgId, kind: 'stat.confirmed', link: '/my-enterprise?tab=stats',
+          title: [`${year} 年统计数据已确认`, `The ${year} statistics were confirmed`],
+          body: [`${org.name} 的 ${year} 年统计数据已由科技局确认。`, `The ${year} statistics of ${org.name} were confirmed by the bureau.`] }
+        : { orgId, kind: 'stat.returned', link: '/my-enterprise?tab=stats', sms: true,
+          title: [`${year} 年统计数据被退回`, `The ${year} statistics were returned`],
+          body: [`${org.name} 的 ${year} 年统计数据被退回，请修改后重新提交。退回意见：${comment ?? ''}`,
+            `The ${year} statistics of ${org.name} were returned for correction; please correct and submit them again. Comment: ${comment ?? ''}`] });
+    }
     return toView(row);
   });
 }

@@ -1,7 +1,11 @@
 /** Every kind of 待办, module by module. A module with new kinds of to-do adds them here. */
+import { statConfirmInbox, statReturnedInbox, statUnsubmittedInbox } from '../enterprises/inbox';
 import { registrationInbox } from '../organizations/inbox';
 import type { InboxKind } from './registry';
 
 export const INBOX_KINDS: InboxKind[] = [
   registrationInbox,
+  statConfirmInbox,
+  statReturnedInbox,
+  statUnsubmittedInbox,
 ];
