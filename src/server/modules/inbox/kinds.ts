@@ -1,6 +1,7 @@
 /** Every kind of 待办, module by module. A module with new kinds of to-do adds them here. */
 import { statConfirmInbox, statReturnedInbox, statUnsubmittedInbox } from '../enterprises/inbox';
 import { registrationInbox } from '../organizations/inbox';
+import { policyReviewInbox } from '../policies/inbox';
 import type { InboxKind } from './registry';
 
 export const INBOX_KINDS: InboxKind[] = [
@@ -8,4 +9,5 @@ export const INBOX_KINDS: InboxKind[] = [
   statConfirmInbox,
   statReturnedInbox,
   statUnsubmittedInbox,
+  policyReviewInbox,
 ];

@@ -11,6 +11,7 @@ import { AppError, errors, fieldError } from '../../http/errors';
 import { limitToRegionScope } from '../../http/scope';
 import { Where } from '../../http/list-query';
 import { diff, recordAudit } from '../audit/record';
+import { notify } from '../notifications/notify';
 import { visibleTo } from './service';
 import { reviewReportDocx } from './word';
 
@@ -121,6 +122,14 @@ export async function closeReview(db: Database, actor: Actor, audit: AuditActor,
     }
     await tx.query(`UPDATE policy_review SET status = 'closed', closed_at = now(), version = version + 1 WHERE id = $1 AND status = 'open'`, [reviewId]);
     await recordAudit(tx, audit, { action: 'policy.review.close', targetType: 'policy_review', targetId: reviewId, changes: { status: { before: 'open', after: 'closed' } } });
+    // whoever opened the round learns that it was closed by someone else, and what it decided
+    if (v.created_by != null && Number(v.created_by) !== actor.id) {
+      const n = (d: string) => items.filter((i) => i.decision === d).length;
+      await notify(tx, { userIds: [Number(v.created_by)], kind: 'policy.review.closed', link: `/policies/reviews?review=${reviewId}`,
+        title: [`政策审查已完成：${v.title}`, `Policy review closed: ${v.title}`],
+        body: [`${actor.displayName} 关闭了审查，决定已生效：保留 ${n('keep')} 件，修改 ${n('amend')} 件，废止 ${n('repeal')} 件。`,
+          `${actor.displayName} closed the review and its decisions took effect: ${n('keep')} kept, ${n('amend')} amended, ${n('repeal')} repealed.`] });
+    }
   });
 }
 
