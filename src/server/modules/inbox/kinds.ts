@@ -1,5 +1,6 @@
 /** Every kind of 待办, module by module. A module with new kinds of to-do adds them here. */
 import { statConfirmInbox, statReturnedInbox, statUnsubmittedInbox } from '../enterprises/inbox';
+import { supervisionDueInbox, taskMilestoneInbox } from '../indicators/inbox';
 import { registrationInbox } from '../organizations/inbox';
 import { policyReviewInbox } from '../policies/inbox';
 import type { InboxKind } from './registry';
@@ -10,4 +11,6 @@ export const INBOX_KINDS: InboxKind[] = [
   statReturnedInbox,
   statUnsubmittedInbox,
   policyReviewInbox,
+  taskMilestoneInbox,
+  supervisionDueInbox,
 ];
