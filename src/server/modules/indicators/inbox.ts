@@ -88,7 +88,7 @@ export const supervisionDueInbox: InboxKind = {
         kind: 'supervision.due',
         title: en ? `${LIST_NAMES[s.list][1]}: ${s.title}` : `${LIST_NAMES[s.list][0]}：${s.title}`,
         whose: `${s.owner}（${s.region_name}）`,
-        link: `/indicators/tasks?tab=lists&list=${s.list}&item=${s.id}`,
+        link: `/indicators/tasks?tab=lists&list=${s.list}`,
         since: new Date(s.created_at).toISOString(),
         dueOn: s.deadline,
       })),

@@ -10,6 +10,7 @@ import {
 import { App, Button, Checkbox, Descriptions, Drawer, List, Progress, Row, Space, Tabs, Tag, Timeline, Typography, type UploadFile } from 'antd';
 import { EditOutlined, PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api';
 import AppPage from '../../components/AppPage';
@@ -343,7 +344,21 @@ export default function TasksPage() {
   const { defaultCode } = useIndicatorRegions();
   const [filter, setFilter] = useState<{ region?: string; year: number }>({ year: new Date().getFullYear() });
   const region = filter.region ?? defaultCode;
-  const [open, setOpen] = useState<number | null>(null);
+  // a 待办 links here as ?task=<id> (opens the task) or ?tab=lists&list=<list> (that list)
+  const [search, setSearch] = useSearchParams();
+  const [open, setOpenState] = useState<number | null>(() => {
+    const id = Number(search.get('task'));
+    return Number.isInteger(id) && id > 0 ? id : null;
+  });
+  const setOpen = (id: number | null) => {
+    setOpenState(id);
+    if (id === null && search.has('task')) {
+      const next = new URLSearchParams(search);
+      next.delete('task');
+      setSearch(next, { replace: true });
+    }
+  };
+  const linkedList = search.get('list');
   const [onlyOverdue, setOnlyOverdue] = useState(false);
   const tasksRef = useRef<ActionType>(undefined);
 
@@ -372,7 +387,7 @@ export default function TasksPage() {
 
   return (
     <AppPage extra={<FilterBar region={region} year={filter.year} withPeriod={false} onChange={(n) => setFilter((f) => ({ ...f, ...n }))} />}>
-      <Tabs items={[
+      <Tabs defaultActiveKey={search.get('tab') === 'lists' ? 'lists' : 'tasks'} items={[
         { key: 'tasks', label: t('indicators.taskPanel'), children: (
           <ProTable<TaskRow> rowKey="id" actionRef={tasksRef} search={false} size="small" columns={taskColumns}
             params={{ region, year: filter.year, onlyOverdue }}
@@ -386,7 +401,7 @@ export default function TasksPage() {
               return { data: page.items, total: page.total, success: true };
             }} />
         ) },
-        { key: 'lists', label: t('indicators.lists'), children: <Tabs type="card" items={lists} /> },
+        { key: 'lists', label: t('indicators.lists'), children: <Tabs type="card" defaultActiveKey={lists.some((l) => l.key === linkedList) ? linkedList! : undefined} items={lists} /> },
       ]} />
       <TaskDrawer id={open} year={filter.year} onClose={() => setOpen(null)} onChanged={() => tasksRef.current?.reload()} />
     </AppPage>
