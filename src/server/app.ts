@@ -18,6 +18,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Config } from './config';
 import type { Database } from './db/database';
 import { registerCsrf } from './http/csrf';
+import { Jobs } from './jobs/handle';
+import jobRoutes from './jobs/routes';
 import calendarRoutes from './modules/calendar/routes';
 import inboxRoutes from './modules/inbox/routes';
 import notificationRoutes from './modules/notifications/routes';
@@ -61,6 +63,8 @@ export async function buildApp(config: Config, db: Database, options: { logger?:
     });
   }
   app.decorate('config', config);
+  // the job queue, when main.ts starts one (KECHUANG_JOBS)
+  app.decorate('jobs', new Jobs());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app, { logToStderr: !options.logger });
@@ -115,6 +119,7 @@ export async function buildApp(config: Config, db: Database, options: { logger?:
     await api.register(enterprisePolicyRoutes, { prefix: '/enterprises' });
     await api.register(portalRoutes, { prefix: '/portal' });
     await api.register(indicatorRoutes, { prefix: '/indicators' });
+    await api.register(jobRoutes, { prefix: '/jobs' });
     await api.register(inboxRoutes, { prefix: '/inbox' });
     await api.register(notificationRoutes, { prefix: '/notifications' });
     await api.register(calendarRoutes, { prefix: '/calendar' });

@@ -18,6 +18,7 @@ import { loadConfig, type Config } from './config';
 import { openDatabaseFromConfig, type Database } from './db/database';
 import { assertDataDirFree } from './db/embedded';
 import { migrate } from './db/migrate';
+import { startJobQueue } from './jobs/queue';
 import { assertStrongPassword, USERNAME } from './http/fields';
 import { translate } from './http/messages';
 import { AppError } from './http/errors';
@@ -115,6 +116,13 @@ async function start(config: Config, options: Record<string, string | true>, shu
   await prepare(config, db, config.demo);
   const app = await buildApp(config, db, { logger: config.logLevel !== 'silent' });
   shutdown.add(() => app.close());
+  if (config.jobs) {
+    // outbox delivery and scheduled jobs; stopped first on shutdown (cleanups run newest first),
+    // while the database is still open
+    const queue = await startJobQueue(db, config);
+    app.jobs.queue = queue;
+    shutdown.add(() => queue.stop());
+  }
   // taken meanwhile (during the build or the migrations)
   await app.listen({ port: config.port, host: config.host }).catch((error: NodeJS.ErrnoException) => {
     throw error.code === 'EADDRINUSE' ? portInUse(config.port) : error;
