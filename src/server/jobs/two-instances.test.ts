@@ -12,7 +12,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app';
 import { openDatabase, type Database } from '../db/database';
 import { databaseTargets, signedIn, startTestApp, type TestApp } from '../test/harness';
-import { deliveryFor, recordingAdapter, type RecordingAdapter } from './adapters';
+import { deliveryFor, recordingAdapter, type DeliveryAdapter, type RecordingAdapter } from './adapters';
 import { runJob } from './job-run';
 import { sendOutbox } from './outbox';
 import { jobContext, startJobQueue, type JobQueue } from './queue';
@@ -20,6 +20,11 @@ import { tasksRemindersJob } from './tasks-reminders';
 import { addStaff, addTask, queueIdle, waitUntil } from './test-support';
 
 interface Instance { app: FastifyInstance; db: Database; queue: JobQueue; sent: RecordingAdapter }
+
+/** A gateway takes a while to answer: the window in which another server could take the same row. */
+const slow = (adapter: RecordingAdapter): DeliveryAdapter => ({
+  async send(message) { await new Promise((resolve) => setTimeout(resolve, 20)); await adapter.send(message); },
+});
 
 for (const target of databaseTargets()) {
   describe(`two app instances, one database, both running the job queue [${target}]`, () => {
@@ -31,7 +36,7 @@ for (const target of databaseTargets()) {
 
     async function instance(app: FastifyInstance, db: Database): Promise<Instance> {
       const sent = recordingAdapter();
-      const queue = await startJobQueue(db, t.config, { delivery: deliveryFor(sent), pollingIntervalSeconds: 0.5, onError: (e) => errors.push(e) });
+      const queue = await startJobQueue(db, t.config, { delivery: deliveryFor(slow(sent)), pollingIntervalSeconds: 0.5, onError: (e) => errors.push(e) });
       app.jobs.queue = queue;
       return { app, db, queue, sent };
     }
@@ -69,14 +74,14 @@ for (const target of databaseTargets()) {
       const t2 = await addTask(db, '621002', '研发投入统计', 10, { milestones: [{ title: '报送快报', dueIn: 1 }] });
       await addTask(db, '621000', '已完成的任务', -1, { done: true, milestones: [{ title: '任务已完成', dueIn: -1 }] });
 
-      const ctxA = jobContext(a.db, t.config, deliveryFor(a.sent), (n) => a.app.jobs.trigger(n));
-      const ctxB = jobContext(b.db, t.config, deliveryFor(b.sent), (n) => b.app.jobs.trigger(n));
+      const ctxA = jobContext(a.db, t.config, deliveryFor(slow(a.sent)), (n) => a.app.jobs.trigger(n));
+      const ctxB = jobContext(b.db, t.config, deliveryFor(slow(b.sent)), (n) => b.app.jobs.trigger(n));
       for (let round = 0; round < 4; round++) {
         await Promise.all([
           a.queue.runNow('tasks.reminders'), b.queue.runNow('tasks.reminders'),
           runJob(tasksRemindersJob, ctxA), runJob(tasksRemindersJob, ctxB),
           a.queue.runNow('outbox.send'), b.queue.runNow('outbox.send'),
-          sendOutbox(a.db, deliveryFor(a.sent)), sendOutbox(b.db, deliveryFor(b.sent)),
+          sendOutbox(a.db, deliveryFor(slow(a.sent))), sendOutbox(b.db, deliveryFor(slow(b.sent))),
         ]);
       }
       await waitUntil('both queues idle and the outbox sent', () => queueIdle(db), 30_000);
