@@ -15,6 +15,7 @@ import type {
 
 export * from './client';
 export * from './types';
+export * from './inbox';
 
 export interface RegisterInput {
   kind: OrgKind;
@@ -69,6 +70,7 @@ export const userApi = {
 
 export const orgApi = {
   list: (query: ListQuery) => api.get<Page<Organization>>('/organizations', query),
+  get: (id: string | number) => api.get<Organization>(`/organizations/${id}`),
   export: (query: ListQuery) => download('/organizations/export', query, 'organizations.xlsx'),
   approve: (id: string) => api.post<Organization>(`/organizations/${id}/approve`),
   reject: (id: string, reason: string) => api.post<Organization>(`/organizations/${id}/reject`, { reason }),
