@@ -10,6 +10,7 @@ import { hashPassword } from '../modules/auth/password-hash';
 import { seedDemoEnterprises } from './demo-enterprises';
 import { seedDemoPolicies } from './demo-policies';
 import { seedDemoIndicators } from './demo-indicators';
+import { seedDemoNotifications } from './demo-notifications';
 import { GANSU_REGIONS } from './regions-gansu';
 
 export const DEMO_PASSWORD = 'Kechuang@2026';
@@ -48,7 +49,7 @@ export async function isEmpty(db: Queryable): Promise<boolean> {
 }
 
 /** `enterprises`: how many generated registry enterprises besides the named demo organisations. */
-export async function seedDemo(db: Database, options: { enterprises?: number; namedFigures?: boolean; indicators?: boolean; policies?: boolean } = {}): Promise<void> {
+export async function seedDemo(db: Database, options: { enterprises?: number; namedFigures?: boolean; indicators?: boolean; policies?: boolean; notifications?: boolean } = {}): Promise<void> {
   const hash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     await insertRegions(tx, GANSU_REGIONS);
@@ -68,6 +69,8 @@ export async function seedDemo(db: Database, options: { enterprises?: number; na
     if (options.namedFigures ?? true) await seedNamedEnterpriseFigures(tx);
     const generated = await seedDemoEnterprises(tx, options.enterprises ?? 2000);
     if (options.policies ?? true) await seedDemoPolicies(tx);
+    // a few 消息 for a demo enterprise, so that its bell is not empty on first start
+    if (options.notifications ?? true) await seedDemoNotifications(tx);
     // targets, figures, key tasks and the three lists (M10): only with enterprises, so plain HTTP tests stay fast
     if (options.indicators ?? generated > 0) await seedDemoIndicators(tx);
     await tx.query(`INSERT INTO app_meta (key, value) VALUES ('demo_seeded', now()::text)`);
