@@ -12,7 +12,7 @@ type Words = readonly [zh: string, en: string];
 const GROUPS: Record<string, Words> = {
   auth: ['登录与账号', 'Sign-in and accounts'], user: ['用户管理', 'Users'], organization: ['注册审核', 'Registrations'],
   region: ['行政区划', 'Regions'], enterprise: ['企业', 'Enterprises'], policy: ['政策', 'Policies'], portal: ['门户', 'Portal'],
-  indicator: ['指标监测', 'Indicators'], calendar: ['工作日历', 'Working-day calendar'], system: ['系统', 'System'],
+  indicator: ['指标监测', 'Indicators'], calendar: ['工作日历', 'Working-day calendar'], job: ['后台任务', 'Background jobs'], system: ['系统', 'System'],
 };
 
 export const ACTIONS: Record<string, Words> = {
@@ -86,6 +86,7 @@ export const ACTIONS: Record<string, Words> = {
   'calendar.create': ['新增节假日或调休工作日', 'Added a holiday or worked weekend day'],
   'calendar.update': ['修改节假日或调休工作日', 'Changed a holiday or worked weekend day'],
   'calendar.delete': ['删除节假日或调休工作日', 'Removed a holiday or worked weekend day'],
+  'job.run': ['立即运行后台任务', 'Ran a background job now'],
   'system.seed_demo': ['载入演示数据', 'Loaded the demo data'],
   'system.seed_demo_policies': ['载入演示政策', 'Loaded the demo policies'],
 };
@@ -98,7 +99,7 @@ export const TARGET_TYPES: Record<string, Words> = {
   search_synonym: ['检索同义词', 'Search synonyms'], portal_notice: ['门户公告', 'Portal notice'],
   indicator_target: ['指标目标', 'Indicator target'], indicator_value: ['指标数据', 'Indicator figure'], key_task: ['重点任务', 'Key task'],
   task_milestone: ['任务节点', 'Milestone'], task_attachment: ['进展附件', 'Progress attachment'], supervision_item: ['清单事项', 'List item'],
-  calendar_day: ['工作日历', 'Calendar day'], system: ['系统', 'System'], ip: ['访问地址', 'Client address'],
+  calendar_day: ['工作日历', 'Calendar day'], job: ['后台任务', 'Background job'], system: ['系统', 'System'], ip: ['访问地址', 'Client address'],
 };
 
 const FIELDS: Record<string, Words> = {

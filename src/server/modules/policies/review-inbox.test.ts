@@ -67,7 +67,7 @@ for (const target of databaseTargets()) {
       assert.equal((await inbox(qy)).counts['policy.review'], 0, 'acted on');
       assert.equal((await inbox(gansu)).counts['policy.review'], 1, 'only 张掖\'s left');
 
-      const notes = (await qy.get('/api/v1/notifications')).json().items.filter((n: any) => n.kind === 'policy.review.closed');
+      const notes = (await qy.get('/api/v1/notifications')).json().items.filter((n: any) => n.kind === 'policyReview.closed');
       assert.equal(notes.length, 1);
       assert.equal(notes[0].title, '政策审查已完成：庆阳市2026年度政策清理');
       assert.match(notes[0].body, /保留 1 件，修改 0 件，废止 1 件/);
@@ -75,7 +75,7 @@ for (const target of databaseTargets()) {
       const en = (await qy.get('/api/v1/notifications', { lang: 'en' })).json().items.find((n: any) => n.id === notes[0].id);
       assert.match(en.body, /1 kept, 0 amended, 1 repealed/);
       for (const other of [gansu, zy]) {
-        assert.ok(!(await other.get('/api/v1/notifications')).json().items.some((n: any) => n.kind === 'policy.review.closed'));
+        assert.ok(!(await other.get('/api/v1/notifications')).json().items.some((n: any) => n.kind === 'policyReview.closed'));
       }
 
       // closing one's own round tells nobody
@@ -83,7 +83,7 @@ for (const target of databaseTargets()) {
       const decided = (await zy.request('PUT', `${API}/reviews/${z.id}/items/${z.items[0].policyId}`, { decision: 'keep', reason: '', version: z.items[0].version })).json();
       assert.equal((await zy.post(`${API}/reviews/${z.id}/close`, { version: decided.version })).statusCode, 200);
       assert.equal((await inbox(zy)).counts['policy.review'], 0);
-      const closedNotes = await t.db.query(`SELECT count(*)::int AS n FROM notification WHERE kind = 'policy.review.closed'`);
+      const closedNotes = await t.db.query(`SELECT count(*)::int AS n FROM notification WHERE kind = 'policyReview.closed'`);
       assert.equal(closedNotes.rows[0].n, 1);
     });
   });

@@ -125,7 +125,7 @@ export async function closeReview(db: Database, actor: Actor, audit: AuditActor,
     // whoever opened the round learns that it was closed by someone else, and what it decided
     if (v.created_by != null && Number(v.created_by) !== actor.id) {
       const n = (d: string) => items.filter((i) => i.decision === d).length;
-      await notify(tx, { userIds: [Number(v.created_by)], kind: 'policy.review.closed', link: `/policies/reviews?review=${reviewId}`,
+      await notify(tx, { userIds: [Number(v.created_by)], kind: 'policyReview.closed', link: `/policies/reviews?review=${reviewId}`,
         title: [`政策审查已完成：${v.title}`, `Policy review closed: ${v.title}`],
         body: [`${actor.displayName} 关闭了审查，决定已生效：保留 ${n('keep')} 件，修改 ${n('amend')} 件，废止 ${n('repeal')} 件。`,
           `${actor.displayName} closed the review and its decisions took effect: ${n('keep')} kept, ${n('amend')} amended, ${n('repeal')} repealed.`] });
