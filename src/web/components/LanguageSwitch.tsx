@@ -3,8 +3,8 @@ import { GlobalOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, setLanguage, type Language } from '../i18n';
 
-/** Switches the UI language (zh-CN / en); the choice is persisted by i18n.ts. */
-export default function LanguageSwitch({ light = false }: { light?: boolean }) {
+/** Switches the UI language (zh-CN / en); the choice is persisted by i18n.ts. `compact`: the icon only (phones). */
+export default function LanguageSwitch({ light = false, compact = false }: { light?: boolean; compact?: boolean }) {
   const { t, i18n } = useTranslation();
   return (
     <Dropdown
@@ -17,7 +17,7 @@ export default function LanguageSwitch({ light = false }: { light?: boolean }) {
       placement="bottomRight"
     >
       <Button type="text" icon={<GlobalOutlined />} aria-label={t('lang.label')} style={light ? { color: '#fff' } : undefined}>
-        {t(`lang.${i18n.language === 'en' ? 'en' : 'zh-CN'}`)}
+        {compact ? null : t(`lang.${i18n.language === 'en' ? 'en' : 'zh-CN'}`)}
       </Button>
     </Dropdown>
   );

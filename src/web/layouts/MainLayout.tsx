@@ -1,6 +1,6 @@
 import { Suspense, useMemo, useState, type ReactNode } from 'react';
 import { ProLayout, type MenuDataItem } from '@ant-design/pro-components';
-import { Dropdown } from 'antd';
+import { Dropdown, Grid } from 'antd';
 import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { appRoutes } from '../routes';
 import { GROUP_ICONS } from '../route-table';
 import { MENU_ICONS } from './menuIcons';
 import LanguageSwitch from '../components/LanguageSwitch';
+import { InboxBadge, NotificationBell } from './HeaderNotices';
 import ChangePasswordModal from '../components/ChangePasswordModal';
 import PageLoading from '../components/PageLoading';
 import { Logo } from '../components/Logo';
@@ -17,13 +18,15 @@ import './menu.css';
 
 export { Logo };
 
-/** The signed-in frame: side menu filtered by role, header with language and user menu. */
+/** The signed-in frame: side menu filtered by role, header with 待办, 消息, language and user menu. */
 export default function MainLayout() {
   const { t, i18n } = useTranslation();
   const { user, access, logout } = useAuth();
   const location = useLocation();
   const navigate = useNavigate();
   const [passwordOpen, setPasswordOpen] = useState(false);
+  // a phone: the header keeps icons only (待办, 消息, language, user), so that it fits 375 px
+  const narrow = Grid.useBreakpoint().sm === false;
 
   const menu = useMemo<MenuDataItem[]>(() => {
     const items: MenuDataItem[] = [];
@@ -80,11 +83,11 @@ export default function MainLayout() {
         menuItemRender={(item, dom) => (item.path && !item.path.includes('#') ? <Link to={item.path}>{dom}</Link> : dom)}
         breadcrumbRender={false}
         token={{ header: { colorBgHeader: '#001529', colorHeaderTitle: '#fff', colorTextRightActionsItem: '#fff' } }}
-        actionsRender={() => [<LanguageSwitch key="lang" light />]}
+        actionsRender={() => [<InboxBadge key="inbox" />, <NotificationBell key="bell" />, <LanguageSwitch key="lang" light compact={narrow} />]}
         avatarProps={{
           icon: <UserOutlined />,
           size: 'small',
-          title: user?.displayName || user?.username,
+          title: narrow ? undefined : user?.displayName || user?.username,
           render: (_props, dom: ReactNode) => (
             <Dropdown
               menu={{
