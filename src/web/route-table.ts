@@ -6,7 +6,7 @@ import type { AccessFlag } from './access';
 /** Names of the menu icons, drawn by the signed-in layout (layouts/menuIcons.tsx). */
 export type MenuIconName =
   | 'audit' | 'bank' | 'cluster' | 'dashboard' | 'database' | 'fileText' | 'fund' | 'gift' | 'home'
-  | 'import' | 'lineChart' | 'orderedList' | 'aim' | 'read' | 'safetyCertificate' | 'setting' | 'shop'
+  | 'import' | 'inbox' | 'bell' | 'lineChart' | 'orderedList' | 'aim' | 'read' | 'safetyCertificate' | 'setting' | 'shop'
   | 'solution' | 'team';
 
 export interface AppRouteEntry {
@@ -32,6 +32,9 @@ export interface AppRouteEntry {
 
 export const APP_ROUTES: AppRouteEntry[] = [
   { path: '/', name: 'menu.home', icon: 'home', page: 'home/HomePage' },
+  // 待办 and 消息: every role (the header's count and bell lead there too)
+  { path: '/inbox', name: 'menu.inbox', icon: 'inbox', page: 'inbox/InboxPage' },
+  { path: '/notifications', name: 'menu.notifications', icon: 'bell', hideInMenu: true, page: 'notifications/NotificationsPage' },
   { path: '/my-enterprise', name: 'menu.myEnterprise', icon: 'shop', access: 'isEnterprise', page: 'enterprises/MyEnterprisePage' },
   { path: '/enterprises', name: 'menu.enterpriseList', icon: 'database', group: 'menu.enterprises', access: 'canViewEnterprises', page: 'enterprises/EnterprisesPage' },
   { path: '/enterprises/cultivation', name: 'menu.cultivation', icon: 'dashboard', group: 'menu.enterprises', access: 'canViewCultivation', page: 'enterprises/CultivationPage' },

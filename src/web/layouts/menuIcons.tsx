@@ -2,7 +2,7 @@
 // sign-in page does not load them.
 import type { ReactNode } from 'react';
 import {
-  AimOutlined, AuditOutlined, BankOutlined, ClusterOutlined, DashboardOutlined, DatabaseOutlined, FileTextOutlined,
+  AimOutlined, AuditOutlined, BankOutlined, BellOutlined, CarryOutOutlined, ClusterOutlined, DashboardOutlined, DatabaseOutlined, FileTextOutlined,
   FundOutlined, GiftOutlined, HomeOutlined, ImportOutlined, LineChartOutlined, OrderedListOutlined, ReadOutlined,
   SafetyCertificateOutlined, SettingOutlined, ShopOutlined, SolutionOutlined, TeamOutlined,
 } from '@ant-design/icons';
@@ -12,6 +12,7 @@ export const MENU_ICONS: Record<MenuIconName, ReactNode> = {
   aim: <AimOutlined />,
   audit: <AuditOutlined />,
   bank: <BankOutlined />,
+  bell: <BellOutlined />,
   cluster: <ClusterOutlined />,
   dashboard: <DashboardOutlined />,
   database: <DatabaseOutlined />,
@@ -20,6 +21,7 @@ export const MENU_ICONS: Record<MenuIconName, ReactNode> = {
   gift: <GiftOutlined />,
   home: <HomeOutlined />,
   import: <ImportOutlined />,
+  inbox: <CarryOutOutlined />,
   lineChart: <LineChartOutlined />,
   orderedList: <OrderedListOutlined />,
   read: <ReadOutlined />,
