@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Badge, Card, Col, Descriptions, Empty, Row, Space, Spin, Tag, Typography } from 'antd';
+import { Badge, Card, Col, Descriptions, Empty, List, Row, Space, Spin, Tag, Typography } from 'antd';
 import {
   AuditOutlined,
   ClusterOutlined,
@@ -18,6 +18,7 @@ import { orgApi } from '../../api';
 import { useAuth } from '../../auth/AuthContext';
 import AppPage from '../../components/AppPage';
 import { formatDateTime } from '../../components/listQuery';
+import { DueOn, INBOX_SUMMARY_LIMIT, relativeTime, useInboxSummary } from '../../components/notices';
 
 function Shortcut({ to, icon, title, description, badge }: { to: string; icon: ReactNode; title: string; description: string; badge?: ReactNode }) {
   const { t } = useTranslation();
@@ -81,7 +82,69 @@ function OrganizationCard() {
   );
 }
 
-/** 首页: a welcome card and the shortcuts of the user's role. */
+/** 我的待办: each kind with its count and its most urgent items (overdue in red); 查看全部 → /inbox. */
+function InboxCard() {
+  const { t } = useTranslation();
+  const inbox = useInboxSummary();
+  const kinds = (inbox.data?.kinds ?? []).filter((k) => k.count > 0);
+  const total = kinds.reduce((sum, k) => sum + k.count, 0);
+  // up to 5 of a kind alone, fewer of each when several kinds wait, so that 首页 stays short
+  const perKind = kinds.length <= 1 ? INBOX_SUMMARY_LIMIT : kinds.length === 2 ? 3 : 2;
+  return (
+    <Card
+      title={<Space size={8}>{t('home.inboxTitle')}<Badge count={total} overflowCount={999} /></Space>}
+      extra={<Link to="/inbox">{t('inbox.viewAll')} <RightOutlined /></Link>}
+      loading={inbox.isPending}
+      style={{ marginBottom: 16 }}
+      styles={{ body: { paddingTop: 8, paddingBottom: 8 } }}
+      data-testid="home-inbox"
+    >
+      {kinds.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={inbox.isError ? (inbox.error as Error).message : t('inbox.empty')} style={{ margin: '8px 0' }} />
+      ) : (
+        <Row gutter={[24, 0]}>
+          {kinds.map((kind) => {
+            const items = (inbox.data?.items ?? []).filter((item) => item.kind === kind.kind).slice(0, perKind);
+            return (
+              <Col key={kind.kind} xs={24} lg={kinds.length > 1 ? 12 : 24} xxl={kinds.length > 2 ? 8 : kinds.length > 1 ? 12 : 24}>
+                <List
+                  size="small"
+                  header={
+                    <Link to={`/inbox?kind=${encodeURIComponent(kind.kind)}`} style={{ color: 'inherit' }}>
+                      <Typography.Text strong>{kind.name} {kind.count}</Typography.Text>
+                    </Link>
+                  }
+                  dataSource={items}
+                  footer={kind.count > items.length ? (
+                    <Link to={`/inbox?kind=${encodeURIComponent(kind.kind)}`}>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('home.inboxMore', { count: kind.count - items.length })}</Typography.Text>
+                    </Link>
+                  ) : undefined}
+                  renderItem={(item) => (
+                    <List.Item style={{ paddingInline: 0, alignItems: 'flex-start', gap: 12 }} extra={<DueOn dueOn={item.dueOn} overdue={item.overdue} compact />}>
+                      <div style={{ minWidth: 0, flex: 1 }}>
+                        <Typography.Text ellipsis={{ tooltip: item.title }} style={{ maxWidth: '100%' }}>
+                          <Link to={item.link}>{item.title}</Link>
+                        </Typography.Text>
+                        <div>
+                          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                            {[item.whose, relativeTime(item.since, t)].filter(Boolean).join(' · ')}
+                          </Typography.Text>
+                        </div>
+                      </div>
+                    </List.Item>
+                  )}
+                />
+              </Col>
+            );
+          })}
+        </Row>
+      )}
+    </Card>
+  );
+}
+
+/** 首页: a welcome card, the user's 待办 and the shortcuts of the user's role. */
 export default function HomePage() {
   const { t } = useTranslation();
   const { user, access } = useAuth();
@@ -132,6 +195,8 @@ export default function HomePage() {
           {user.orgName && <Typography.Text type="secondary">{t('home.orgLine', { org: user.orgName })}</Typography.Text>}
         </Space>
       </Card>
+
+      <InboxCard />
 
       {shortcuts.length > 0 && (
         <>

@@ -1,7 +1,8 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ModalForm, ProFormTextArea, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import { App, Tag, Typography } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { isApiError, orgApi, type ListQuery, type Organization } from '../../api';
 import AppPage from '../../components/AppPage';
@@ -15,6 +16,7 @@ const STATUS_COLORS: Record<string, string> = { pending: 'processing', approved:
 /**
  * 注册审核: enterprise and institution registrations, pending first. 审核 opens the registration beside
  * its 营业执照 / 授权书; 通过 and 驳回 (with a reason) are taken there, with the documents in view.
+ * `?review=<id>` (the link of a 待办) opens that registration's review at once.
  */
 export default function RegistrationsPage() {
   const { t } = useTranslation();
@@ -24,11 +26,38 @@ export default function RegistrationsPage() {
   const actionRef = useRef<ActionType>(undefined);
   const lastQuery = useRef<ListQuery>({});
   const [rejecting, setRejecting] = useState<Organization | null>(null);
-  const [reviewing, setReviewing] = useState<Organization | null>(null);
+  const [reviewing, setReviewingState] = useState<Organization | null>(null);
+  const [search, setSearch] = useSearchParams();
+  const reviewParam = search.get('review');
+
+  // the registration a link asks to review (a 待办 of the inbox)
+  const linked = useQuery({
+    queryKey: ['registration-review', reviewParam],
+    queryFn: () => orgApi.get(reviewParam!),
+    gcTime: 0,
+    enabled: !!reviewParam && /^\d+$/.test(reviewParam),
+  });
+  useEffect(() => {
+    if (linked.data && String(linked.data.id) === reviewParam) setReviewingState(linked.data);
+  }, [linked.data, reviewParam]);
+  useEffect(() => {
+    if (linked.isError) message.error(isApiError(linked.error) ? linked.error.message : String(linked.error));
+  }, [linked.isError, linked.error, message]);
+
+  // closing the drawer also drops ?review= so that a reload does not open it again
+  const setReviewing = (org: Organization | null) => {
+    setReviewingState(org);
+    if (!org && search.has('review')) {
+      const next = new URLSearchParams(search);
+      next.delete('review');
+      setSearch(next, { replace: true });
+    }
+  };
 
   const reviewed = () => {
     actionRef.current?.reload();
     void queryClient.invalidateQueries({ queryKey: ['organizations'] });
+    void queryClient.invalidateQueries({ queryKey: ['inbox'] });
   };
 
   const fail = (error: unknown) => {
