@@ -34,6 +34,8 @@ for (const target of databaseTargets()) {
       assert.deepEqual(await deadline('2026-09-30', 5), { from: '2026-09-30', days: 5, dueOn: '2026-10-13', complete: true });
       // a 7-working-day 公示 from Fri 18 Sep 2026: Sun 20 worked, 中秋 25–27 off → Tue 29
       assert.equal((await deadline('2026-09-18', 7)).dueOn, '2026-09-29');
+      // an ordinary week of an entered year, with no holiday in it: complete
+      assert.deepEqual(await deadline('2026-11-30', 5), { from: '2026-11-30', days: 5, dueOn: '2026-12-07', complete: true });
       // into 2027, which is not entered: counted Monday to Friday, and said so
       assert.deepEqual(await deadline('2026-12-28', 10), { from: '2026-12-28', days: 10, dueOn: '2027-01-11', complete: false });
       const bad = await c.get('/api/v1/calendar/deadline?from=2026-02-30&days=5');

@@ -27,10 +27,14 @@ export async function workingDeadline(db: Queryable, from: string, days: number)
   const until = nextDay(from, days * 2 + 30);
   const exceptions = await loadExceptions(db, from, until);
   const dueOn = addWorkingDays(from, days, exceptions);
-  const { rows } = await db.query<{ years: number[] }>(
-    `SELECT array_agg(DISTINCT extract(year FROM day)::int) AS years FROM calendar_day WHERE day BETWEEN $1 AND $2`, [from, dueOn]);
+  // a year is entered when it has any exception at all (every year has holidays)
+  const first = Number(from.slice(0, 4));
+  const last = Number(dueOn.slice(0, 4));
+  const { rows } = await db.query<{ years: number[] | null }>(
+    `SELECT array_agg(DISTINCT extract(year FROM day)::int) AS years FROM calendar_day WHERE day BETWEEN $1 AND $2`,
+    [`${first}-01-01`, `${last}-12-31`]);
   const known = new Set(rows[0]?.years ?? []);
-  const complete = Array.from({ length: Number(dueOn.slice(0, 4)) - Number(from.slice(0, 4)) + 1 }, (_, i) => Number(from.slice(0, 4)) + i).every((y) => known.has(y));
+  const complete = Array.from({ length: last - first + 1 }, (_, i) => first + i).every((y) => known.has(y));
   return { dueOn, complete };
 }
 
