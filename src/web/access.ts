@@ -23,6 +23,8 @@ export interface Access {
   canEditPolicies: boolean;
   /** 指标监测: dashboard, targets, key tasks, three lists (staff of a region and admins) */
   canViewIndicators: boolean;
+  /** 工作日历: holidays and deadlines in working days (staff read it, administrators keep it) */
+  canViewCalendar: boolean;
 }
 
 export type AccessFlag = keyof Access;
@@ -44,6 +46,7 @@ export function accessOf(user: CurrentUser | null | undefined): Access {
     canViewPolicies: role !== undefined,
     canEditPolicies: is('admin', 'staff'),
     canViewIndicators: is('admin', 'staff'),
+    canViewCalendar: is('admin', 'staff'),
   };
 }
 

@@ -6,7 +6,7 @@ import type { AccessFlag } from './access';
 /** Names of the menu icons, drawn by the signed-in layout (layouts/menuIcons.tsx). */
 export type MenuIconName =
   | 'audit' | 'bank' | 'cluster' | 'dashboard' | 'database' | 'fileText' | 'fund' | 'gift' | 'home'
-  | 'import' | 'inbox' | 'bell' | 'lineChart' | 'orderedList' | 'aim' | 'read' | 'safetyCertificate' | 'setting' | 'shop'
+  | 'import' | 'inbox' | 'bell' | 'calendar' | 'lineChart' | 'orderedList' | 'aim' | 'read' | 'safetyCertificate' | 'setting' | 'shop'
   | 'solution' | 'team';
 
 export interface AppRouteEntry {
@@ -54,6 +54,7 @@ export const APP_ROUTES: AppRouteEntry[] = [
   { path: '/users', name: 'menu.users', icon: 'team', group: 'menu.system', access: 'canManageUsers', page: 'users/UsersPage' },
   { path: '/registrations', name: 'menu.registrations', icon: 'solution', group: 'menu.system', access: 'canReviewRegistrations', page: 'registrations/RegistrationsPage' },
   { path: '/regions', name: 'menu.regions', icon: 'cluster', group: 'menu.system', access: 'canManageRegions', page: 'regions/RegionsPage' },
+  { path: '/calendar', name: 'menu.calendar', icon: 'calendar', group: 'menu.system', access: 'canViewCalendar', page: 'calendar/CalendarPage' },
   { path: '/audit', name: 'menu.audit', icon: 'audit', group: 'menu.system', access: 'canViewAudit', page: 'audit/AuditPage' },
 ];
 

@@ -2,7 +2,7 @@
 // sign-in page does not load them.
 import type { ReactNode } from 'react';
 import {
-  AimOutlined, AuditOutlined, BankOutlined, BellOutlined, CarryOutOutlined, ClusterOutlined, DashboardOutlined, DatabaseOutlined, FileTextOutlined,
+  AimOutlined, AuditOutlined, BankOutlined, BellOutlined, CalendarOutlined, CarryOutOutlined, ClusterOutlined, DashboardOutlined, DatabaseOutlined, FileTextOutlined,
   FundOutlined, GiftOutlined, HomeOutlined, ImportOutlined, LineChartOutlined, OrderedListOutlined, ReadOutlined,
   SafetyCertificateOutlined, SettingOutlined, ShopOutlined, SolutionOutlined, TeamOutlined,
 } from '@ant-design/icons';
@@ -13,6 +13,7 @@ export const MENU_ICONS: Record<MenuIconName, ReactNode> = {
   audit: <AuditOutlined />,
   bank: <BankOutlined />,
   bell: <BellOutlined />,
+  calendar: <CalendarOutlined />,
   cluster: <ClusterOutlined />,
   dashboard: <DashboardOutlined />,
   database: <DatabaseOutlined />,
