@@ -125,6 +125,9 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<E
   let lastActivity = 0;
   const ping = async () => {
     const client = new pg.Client({ ...connectionConfig, query_timeout: pingEveryMs, connectionTimeoutMillis: pingEveryMs });
+    // a ping that timed out can still fail on its socket later (EPIPE when the process is busy,
+    // restarting or stopping): emitted as an 'error' event, which unheard would end the server
+    client.on('error', () => {});
     try {
       await client.connect();
       await client.query('SELECT 1');
