@@ -59,7 +59,8 @@ describe('sign-in', () => {
     const page = await suite.page();
     await signIn(page, { phone: '13800000002' }, DEMO_PASSWORD);
     await page.getByText('庆阳市科技局 李明，欢迎使用科创平台').waitFor();
-    await page.getByRole('main').getByRole('link', { name: '注册审核' }).waitFor();
+    // the quick link, not the 待办 card's "注册审核 N"
+    await page.getByRole('main').getByRole('link', { name: '注册审核', exact: true }).waitFor();
     await page.getByText(/待审核 \d+ 家/).waitFor();
     assert.equal(await menuItem(page, '审计日志').count(), 0, 'staff must not see the audit log');
     await screenshot(page, 'home-staff');

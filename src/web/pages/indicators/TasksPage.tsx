@@ -18,6 +18,14 @@ import { toListQuery } from '../../components/listQuery';
 import { indicatorApi, type ItemInput, type ListItem, type MilestoneInput, type TaskDetail, type TaskInput, type TaskRow } from './api';
 import { FilterBar, todayInChina, useFormError, useIndicatorRegions } from './shared';
 
+/**
+ * A picked date as the API takes it (YYYY-MM-DD): pro-components formats a date picker inside a
+ * ProFormList as 'YYYY-MM-DD HH:mm:ss', which the server rightly refuses.
+ */
+function dateOnly(value: string): string {
+  return String(value).slice(0, 10);
+}
+
 const TASK_FIELDS = ['regionCode', 'plan', 'title', 'leadDepartment', 'owner', 'dueOn', 'description'];
 const MILESTONE_FIELDS = ['title', 'owner', 'dueOn'];
 const ITEM_FIELDS = ['regionCode', 'title', 'detail', 'level', 'measure', 'owner', 'deadline', 'evidence'];
@@ -48,12 +56,12 @@ function TaskForm({ task, region, year, trigger, onSaved, onStale }: {
         ? { regionCode: task.regionCode, plan: task.plan ?? undefined, title: task.title, leadDepartment: task.leadDepartment, owner: task.owner, dueOn: task.dueOn, description: task.description ?? undefined }
         : { regionCode: region, milestones: [] }}
       onFinish={async (v) => {
-        const fields = { plan: blank(v.plan), title: v.title.trim(), description: blank(v.description), leadDepartment: v.leadDepartment.trim(), owner: v.owner.trim(), dueOn: v.dueOn };
+        const fields = { plan: blank(v.plan), title: v.title.trim(), description: blank(v.description), leadDepartment: v.leadDepartment.trim(), owner: v.owner.trim(), dueOn: dateOnly(v.dueOn) };
         try {
           const saved = task
             ? await indicatorApi.updateTask(task.id, { ...fields, version: task.version })
             : await indicatorApi.createTask({ ...fields, regionCode: v.regionCode, year,
-              milestones: (v.milestones ?? []).map((m) => ({ title: m.title.trim(), owner: blank(m.owner), dueOn: m.dueOn })) });
+              milestones: (v.milestones ?? []).map((m) => ({ title: m.title.trim(), owner: blank(m.owner), dueOn: dateOnly(m.dueOn) })) });
           message.success(task ? t('indicators.saved') : t('indicators.taskCreated'));
           onSaved(saved);
           return true;
@@ -94,7 +102,7 @@ function MilestoneForm({ task, onSaved }: { task: TaskDetail; onSaved: () => voi
       trigger={<Button size="small" icon={<PlusOutlined />}>{t('indicators.addMilestone')}</Button>}
       onFinish={async (v) => {
         try {
-          await indicatorApi.addMilestone(task.id, { title: v.title.trim(), owner: blank(v.owner), dueOn: v.dueOn });
+          await indicatorApi.addMilestone(task.id, { title: v.title.trim(), owner: blank(v.owner), dueOn: dateOnly(v.dueOn) });
           message.success(t('indicators.milestoneAdded'));
           onSaved();
           return true;
