@@ -11,6 +11,7 @@ import { App, Button, Checkbox, Descriptions, Drawer, List, Progress, Row, Space
 import { EditOutlined, PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
+import { useLinkedId } from '../../components/useLinkedId';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api';
 import AppPage from '../../components/AppPage';
@@ -353,19 +354,8 @@ export default function TasksPage() {
   const [filter, setFilter] = useState<{ region?: string; year: number }>({ year: new Date().getFullYear() });
   const region = filter.region ?? defaultCode;
   // a 待办 links here as ?task=<id> (opens the task) or ?tab=lists&list=<list> (that list)
-  const [search, setSearch] = useSearchParams();
-  const [open, setOpenState] = useState<number | null>(() => {
-    const id = Number(search.get('task'));
-    return Number.isInteger(id) && id > 0 ? id : null;
-  });
-  const setOpen = (id: number | null) => {
-    setOpenState(id);
-    if (id === null && search.has('task')) {
-      const next = new URLSearchParams(search);
-      next.delete('task');
-      setSearch(next, { replace: true });
-    }
-  };
+  const [search] = useSearchParams();
+  const [open, setOpen] = useLinkedId('task');
   const linkedList = search.get('list');
   const [onlyOverdue, setOnlyOverdue] = useState(false);
   const tasksRef = useRef<ActionType>(undefined);

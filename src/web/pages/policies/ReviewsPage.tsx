@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { App, Button, Card, Drawer, Form, Input, Modal, Progress, Select, Space, Table, Tag } from 'antd';
 import { FileWordOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
+import { useLinkedId } from '../../components/useLinkedId';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/AuthContext';
 import AppPage from '../../components/AppPage';
@@ -56,19 +57,7 @@ export default function ReviewsPage() {
   const client = useQueryClient();
   const list = useQuery({ queryKey: ['policy-reviews'], queryFn: policyApi.reviews });
   // a 待办 links here as ?review=<id>: that round opens at once
-  const [search, setSearch] = useSearchParams();
-  const [openId, setOpenIdState] = useState<number | null>(() => {
-    const id = Number(search.get('review'));
-    return Number.isInteger(id) && id > 0 ? id : null;
-  });
-  const setOpenId = (id: number | null) => {
-    setOpenIdState(id);
-    if (id === null && search.has('review')) {
-      const next = new URLSearchParams(search);
-      next.delete('review');
-      setSearch(next, { replace: true });
-    }
-  };
+  const [openId, setOpenId] = useLinkedId('review');
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm();
   const detail = useQuery({ queryKey: ['policy-review', openId], queryFn: () => policyApi.review(openId!), enabled: openId !== null });
