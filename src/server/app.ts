@@ -21,6 +21,9 @@ import { registerCsrf } from './http/csrf';
 import { Jobs } from './jobs/handle';
 import jobRoutes from './jobs/routes';
 import calendarRoutes from './modules/calendar/routes';
+import expertRoutes from './modules/experts/routes';
+import { applicationRoutes, callRoutes, programmeRoutes } from './modules/projects/routes';
+import reviewRoutes from './modules/reviews/routes';
 import inboxRoutes from './modules/inbox/routes';
 import notificationRoutes from './modules/notifications/routes';
 import { newRequestId, notFound, registerErrorHandler } from './http/error-handler';
@@ -123,6 +126,11 @@ export async function buildApp(config: Config, db: Database, options: { logger?:
     await api.register(inboxRoutes, { prefix: '/inbox' });
     await api.register(notificationRoutes, { prefix: '/notifications' });
     await api.register(calendarRoutes, { prefix: '/calendar' });
+    await api.register(expertRoutes, { prefix: '/experts' });
+    await api.register(programmeRoutes, { prefix: '/programmes' });
+    await api.register(callRoutes, { prefix: '/calls' });
+    await api.register(applicationRoutes, { prefix: '/applications' });
+    await api.register(reviewRoutes);
   }, { prefix: '/api/v1' });
 
   // The built web app; any other GET outside /api answers index.html (client-side routes).

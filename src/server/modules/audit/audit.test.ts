@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diff } from './record';
 import { actionLabel } from './vocabulary';
+import { APPLICATION_WORKFLOW } from '../projects/workflow';
 
 describe('audit diff', () => {
   it('keeps only changed fields and never passwords', () => {
@@ -23,12 +24,13 @@ describe('audit vocabulary', () => {
     for (const file of files(root)) {
       const text = fs.readFileSync(file, 'utf8');
       if (!text.includes('recordAudit')) continue;
-      for (const m of text.matchAll(/'((?:auth|user|organization|region|enterprise|policy|portal|indicator|calendar|job|system)\.[a-z_.]+)'/g)) codes.add(m[1]);
+      for (const m of text.matchAll(/'((?:auth|user|organization|region|enterprise|policy|portal|indicator|calendar|job|system|expert|programme|call|application|review)\.[a-z_.]+)'/g)) codes.add(m[1]);
     }
     // actions written from a workflow step: every step of those workflows
     for (const step of ['submit', 'confirm', 'return']) codes.add(`enterprise.stats.${step}`);
     for (const step of ['start', 'close', 'reopen']) codes.add(`indicator.item.${step}`);
     for (const step of ['approve', 'reject']) codes.add(`organization.${step}`);
+    for (const step of Object.keys(APPLICATION_WORKFLOW)) codes.add(`application.${step}`);
     assert.ok(codes.size > 50);
     assert.deepEqual([...codes].filter((c) => actionLabel(c, 'zh-CN') === c || actionLabel(c, 'en') === c), []);
   });

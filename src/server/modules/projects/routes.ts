@@ -1,0 +1,122 @@
+/** /api/v1/programmes, /api/v1/calls and /api/v1/applications: programmes, calls and applications. */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AVOIDANCE_RULES } from '../../../domain/review/avoidance';
+import { auditActorOf, requireActor, requireRole } from '../../http/actor';
+import { nameField, regionCodeField } from '../../http/fields';
+import { pagingSchema } from '../../http/list-query';
+import {
+  BUDGET_CATEGORIES, createApplication, decide, formalCheck, getApplication, listApplications, payTranche, publishNotice, recommendApplication,
+  recordObjection, signContract, staffStep, submitApplication, updateApplication, withdrawApplication,
+} from './applications';
+import { createCall, createProgramme, getCall, listCalls, listProgrammes, PROGRAMME_LEVELS, setCallStatus, updateCall } from './calls';
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+const dateField = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'field.date');
+/** ISO 8601 with a zone (Z or ±hh:mm): a call's times are instants on the server clock. */
+const instant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, 'field.instant').refine((s) => !Number.isNaN(Date.parse(s)), 'field.instant');
+const yuan = z.number().int().min(0).max(1e13);
+const comment = z.string().trim().max(2000).optional();
+
+const criterion = z.object({ code: z.string().trim().regex(/^[A-Za-z0-9_-]{1,20}$/, 'field.invalid'), name: nameField(60),
+  weight: z.number().positive().max(100), max: z.number().positive().max(1000) });
+const formField = z.object({ key: z.string().trim().min(1).max(40), label: nameField(60), type: z.enum(['text', 'longtext', 'number', 'money', 'date', 'choice', 'table']),
+  required: z.boolean().optional(), options: z.array(z.string().max(60)).optional(), columns: z.array(z.string().max(40)).optional() });
+const callBody = z.object({
+  programmeId: z.number().int().positive(), title: nameField(120), year: z.number().int().min(2000).max(2100), guide: z.string().max(50_000).optional(),
+  opensAt: instant, closesAt: instant, budget: yuan, eligibleKinds: z.array(z.enum(['enterprise', 'institution'])).min(1).optional(),
+  form: z.array(formField).max(60).optional(), requiredAttachments: z.array(nameField(60)).max(20).optional(),
+  rubric: z.array(criterion).min(1).max(20), reviewersPerApplication: z.number().int().min(1).max(15), blind: z.boolean(),
+  avoidance: z.array(z.enum(AVOIDANCE_RULES)).optional(), dropExtremes: z.boolean().optional(), requiresRecommendation: z.boolean().optional(),
+  maxPerOrg: z.number().int().positive().nullable().optional(), noticeDays: z.number().int().min(1).max(30).optional(), pledge: z.string().max(4000).optional(),
+});
+const member = z.object({ name: nameField(40), orgName: z.string().trim().max(100).default(''), role: z.string().trim().max(40).default(''),
+  expertId: z.number().int().positive().nullable().optional(), idNumber: z.string().trim().toUpperCase().regex(/^\d{17}[\dX]$/, 'field.id_number').nullable().optional() });
+const applicationFields = z.object({
+  title: nameField(120), field: nameField(40), summary: z.string().max(20_000).default(''), requestedAmount: yuan, ownFunds: yuan.optional(),
+  members: z.array(member).max(50).default([]), partnerOrgIds: z.array(z.number().int().positive()).max(20).default([]),
+  formData: z.record(z.string(), z.unknown()).optional(),
+  budget: z.array(z.object({ category: z.enum(BUDGET_CATEGORIES), own: yuan, requested: yuan })).max(BUDGET_CATEGORIES.length).optional(),
+  reserveItemId: z.number().int().positive().nullable().optional(),
+});
+
+export async function programmeRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = app;
+  r.get('/', { schema: { tags: ['projects'], summary: 'Programmes of the region and the regions above it' } }, async (req) => listProgrammes(db, requireRole(req, 'admin', 'staff')));
+  r.post('/', { schema: { tags: ['projects'], summary: 'Add a programme (科技计划)',
+    body: z.object({ name: nameField(60), level: z.enum(PROGRAMME_LEVELS), regionCode: regionCodeField, description: z.string().max(2000).optional() }) } },
+  async (req, reply) => reply.code(201).send({ id: await createProgramme(db, requireRole(req, 'admin', 'staff'), auditActorOf(req), req.body) }));
+}
+
+export async function callRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = app;
+  r.get('/', { schema: { tags: ['projects'], summary: 'Calls in scope (applicants: the published ones open to their region)',
+    querystring: z.object({ year: z.coerce.number().int().optional(), programmeId: z.coerce.number().int().optional(),
+      state: z.enum(['draft', 'upcoming', 'open', 'closed']).optional(), q: z.string().max(60).optional() }) } },
+  async (req) => listCalls(db, requireActor(req), req.query));
+  r.get('/:id', { schema: { tags: ['projects'], summary: 'One call', params: idParams } }, async (req) => getCall(db, requireActor(req), req.params.id));
+  r.post('/', { schema: { tags: ['projects'], summary: 'Add a call (申报指南), as a draft', body: callBody } },
+    async (req, reply) => reply.code(201).send({ id: await createCall(db, requireRole(req, 'admin', 'staff'), auditActorOf(req), req.body) }));
+  r.put('/:id', { schema: { tags: ['projects'], summary: 'Change a draft call', params: idParams, body: callBody.extend({ version: z.number().int() }) } },
+    async (req) => { await updateCall(db, requireRole(req, 'admin', 'staff'), auditActorOf(req), req.params.id, req.body); return getCall(db, req.actor!, req.params.id); });
+  for (const action of ['publish', 'close'] as const) {
+    r.post(`/:id/${action}`, { schema: { tags: ['projects'], summary: `${action} a call`, params: idParams } },
+      async (req) => { await setCallStatus(db, requireRole(req, 'admin', 'staff'), auditActorOf(req), req.params.id, action); return getCall(db, req.actor!, req.params.id); });
+  }
+  r.post('/:id/notice', { schema: { tags: ['projects'], summary: "立项公示: put the call's approved applications on public notice", params: idParams } },
+    async (req) => publishNotice(db, requireRole(req, 'admin', 'staff'), auditActorOf(req), req.params.id));
+}
+
+export async function applicationRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = app;
+  const actorOf = (req: Parameters<typeof requireActor>[0]) => requireActor(req);
+
+  r.get('/', { schema: { tags: ['projects'], summary: 'Applications in scope',
+    querystring: pagingSchema.extend({ callId: z.coerce.number().int().positive().optional(), status: z.string().max(200).optional(), regionCode: regionCodeField.optional() }) } },
+  async (req) => { const { page, pageSize, ...f } = req.query; return listApplications(db, actorOf(req), f, page, pageSize); });
+  r.get('/:id', { schema: { tags: ['projects'], summary: 'One application with its members, partners, timeline and tranches', params: idParams } },
+    async (req) => getApplication(db, actorOf(req), req.params.id));
+  r.post('/', { schema: { tags: ['projects'], summary: 'Start an application (a draft) to an open call', body: applicationFields.extend({ callId: z.number().int().positive() }) } },
+    async (req, reply) => reply.code(201).send({ id: await createApplication(db, requireRole(req, 'enterprise', 'institution'), auditActorOf(req), req.body) }));
+  r.put('/:id', { schema: { tags: ['projects'], summary: 'Change a draft or returned application', params: idParams, body: applicationFields.extend({ version: z.number().int() }) } },
+    async (req) => { await updateApplication(db, requireRole(req, 'enterprise', 'institution'), auditActorOf(req), req.params.id, req.body); return getApplication(db, req.actor!, req.params.id); });
+
+  const answer = async (req: { actor: unknown; params: { id: number } }, status: string) => ({ id: req.params.id, status });
+  r.post('/:id/submit', { schema: { tags: ['projects'], summary: 'Submit before the closing time (after it: 409 CALL_CLOSED)', params: idParams } },
+    async (req) => answer(req, await submitApplication(db, requireRole(req, 'enterprise', 'institution'), auditActorOf(req), req.params.id)));
+  r.post('/:id/withdraw', { schema: { tags: ['projects'], summary: 'Withdraw before formal check', params: idParams, body: z.object({ comment }).optional() } },
+    async (req) => answer(req, await withdrawApplication(db, requireRole(req, 'enterprise', 'institution'), auditActorOf(req), req.params.id, req.body?.comment)));
+  r.post('/:id/recommend', { schema: { tags: ['projects'], summary: "推荐: the applicant's county bureau recommends or returns", params: idParams,
+    body: z.object({ result: z.enum(['recommend', 'return']), comment }) } },
+  async (req) => answer(req, await recommendApplication(db, requireRole(req, 'admin', 'staff'), auditActorOf(req), req.params.id, req.body)));
+  r.post('/:id/formal-check', { schema: { tags: ['projects'], summary: 'Formal check: pass, return (with reasons) or fail', params: idParams,
+    body: z.object({ result: z.enum(['pass', 'return', 'fail']), comment }) } },
+  async (req) => answer(req, await formalCheck(db, requireRole(req, 'admin', 'staff'), auditActorOf(req), req.params.id, req.body)));
+  r.post('/:id/decision', { schema: { tags: ['projects'], summary: 'Approve with an amount (within the budget) or not', params: idParams,
+    body: z.object({ approved: z.boolean(), amount: yuan.optional(), comment }) } },
+  async (req) => answer(req, await decide(db, requireRole(req, 'admin', 'staff'), auditActorOf(req), req.params.id, req.body)));
+  r.post('/:id/objections', { schema: { tags: ['projects'], summary: 'Record an objection received during the public notice', params: idParams,
+    body: z.object({ comment: nameField(2000) }) } },
+  async (req, reply) => { await recordObjection(db, requireRole(req, 'admin', 'staff'), auditActorOf(req), req.params.id, req.body.comment); return reply.code(204).send(); });
+  r.post('/:id/contract', { schema: { tags: ['projects'], summary: '任务书: targets and dates, after the public notice', params: idParams,
+    body: z.object({ targets: nameField(5000), startOn: dateField, endOn: dateField }) } },
+  async (req) => answer(req, await signContract(db, requireRole(req, 'admin', 'staff'), auditActorOf(req), req.params.id, req.body)));
+  r.post('/:id/tranches', { schema: { tags: ['projects'], summary: '拨付: a funding tranche (never more than approved in total)', params: idParams,
+    body: z.object({ amount: yuan.refine((x) => x > 0, 'field.invalid'), paidOn: dateField, note: z.string().max(200).optional() }) } },
+  async (req, reply) => reply.code(201).send({ id: await payTranche(db, requireRole(req, 'admin', 'staff'), auditActorOf(req), req.params.id, req.body) }));
+  r.post('/:id/midterm', { schema: { tags: ['projects'], summary: 'Mid-term check: pass, or fail (terminated)', params: idParams,
+    body: z.object({ result: z.enum(['pass', 'fail']), comment }) } },
+  async (req) => answer(req, await staffStep(db, requireRole(req, 'admin', 'staff'), auditActorOf(req), req.params.id, req.body.result === 'pass' ? 'midterm_pass' : 'midterm_fail', req.body.comment)));
+  r.post('/:id/acceptance', { schema: { tags: ['projects'], summary: '验收: passed, passed after one fix, or failed', params: idParams,
+    body: z.object({ result: z.enum(['passed', 'passed_after_fix', 'failed']), comment }) } },
+  async (req) => answer(req, await staffStep(db, requireRole(req, 'admin', 'staff'), auditActorOf(req), req.params.id,
+    req.body.result === 'failed' ? 'accept_fail' : 'accept_pass', req.body.comment, req.body.result)));
+  r.post('/:id/close', { schema: { tags: ['projects'], summary: 'Close an accepted (or failed) project', params: idParams } },
+    async (req) => answer(req, await staffStep(db, requireRole(req, 'admin', 'staff'), auditActorOf(req), req.params.id, 'close')));
+  r.post('/:id/terminate', { schema: { tags: ['projects'], summary: 'Terminate a project', params: idParams, body: z.object({ comment: nameField(2000) }) } },
+    async (req) => answer(req, await staffStep(db, requireRole(req, 'admin', 'staff'), auditActorOf(req), req.params.id, 'terminate', req.body.comment)));
+}
