@@ -13,7 +13,7 @@ const GROUPS: Record<string, Words> = {
   auth: ['登录与账号', 'Sign-in and accounts'], user: ['用户管理', 'Users'], organization: ['注册审核', 'Registrations'],
   region: ['行政区划', 'Regions'], enterprise: ['企业', 'Enterprises'], policy: ['政策', 'Policies'], portal: ['门户', 'Portal'],
   indicator: ['指标监测', 'Indicators'], calendar: ['工作日历', 'Working-day calendar'], expert: ['专家库', 'Experts'], programme: ['科技计划', 'Programmes'],
-  call: ['申报指南', 'Calls'], application: ['项目申报与管理', 'Applications and projects'], review: ['专家评审', 'Expert review'], job: ['后台任务', 'Background jobs'], system: ['系统', 'System'],
+  call: ['申报指南', 'Calls'], application: ['项目申报与管理', 'Applications and projects'], review: ['专家评审', 'Expert review'], reserve: ['项目储备库', 'Project reserve'], job: ['后台任务', 'Background jobs'], system: ['系统', 'System'],
 };
 
 export const ACTIONS: Record<string, Words> = {
@@ -122,6 +122,8 @@ export const ACTIONS: Record<string, Words> = {
   'application.accept_fail': ['验收不通过', 'Failed acceptance'],
   'application.close': ['项目结题', 'Closed a project'],
   'application.terminate': ['终止项目', 'Terminated a project'],
+  'reserve.create': ['新增储备项目', 'Added a reserve item'],
+  'reserve.update': ['修改储备项目', 'Changed a reserve item'],
   'review.assign': ['指定评审专家', 'Assigned experts by hand'],
   'review.draw': ['随机抽取评审专家', 'Drew experts at random'],
   'review.unassign': ['移出评审专家', 'Took an expert off an application'],
@@ -144,7 +146,7 @@ export const TARGET_TYPES: Record<string, Words> = {
   indicator_target: ['指标目标', 'Indicator target'], indicator_value: ['指标数据', 'Indicator figure'], key_task: ['重点任务', 'Key task'],
   task_milestone: ['任务节点', 'Milestone'], task_attachment: ['进展附件', 'Progress attachment'], supervision_item: ['清单事项', 'List item'],
   calendar_day: ['工作日历', 'Calendar day'], expert: ['专家', 'Expert'], programme: ['科技计划', 'Programme'],
-  call: ['申报指南', 'Call'], application: ['申报书 / 项目', 'Application / project'], review_assignment: ['评审任务', 'Review'], job: ['后台任务', 'Background job'], system: ['系统', 'System'], ip: ['访问地址', 'Client address'],
+  call: ['申报指南', 'Call'], application: ['申报书 / 项目', 'Application / project'], review_assignment: ['评审任务', 'Review'], reserve_item: ['储备项目', 'Reserve item'], job: ['后台任务', 'Background job'], system: ['系统', 'System'], ip: ['访问地址', 'Client address'],
 };
 
 const FIELDS: Record<string, Words> = {

@@ -155,6 +155,12 @@ export async function createApplication(db: Database, actor: Actor, audit: Audit
       [b.callId, actor.orgId, c.org_region, b.title.trim(), b.field, b.summary, b.requestedAmount, b.ownFunds ?? 0, JSON.stringify(b.formData ?? {}),
         JSON.stringify(b.budget ?? []), needsRecommendation, b.reserveItemId ?? null, actor.id]);
     await writeParts(tx, a.id, b, partners);
+    if (b.reserveItemId != null) {
+      // a reserve item of this organisation (or of none yet) becomes this application
+      const { rowCount } = await tx.query(`UPDATE reserve_item SET status = 'applied', application_id = $2, lead_org_id = $3, updated_at = now(), version = version + 1
+        WHERE id = $1 AND (lead_org_id IS NULL OR lead_org_id = $3) AND status IN ('reserve', 'arguing')`, [b.reserveItemId, a.id, actor.orgId]);
+      if (!rowCount) throw fieldError('reserveItemId', 'field.invalid_option');
+    }
     await recordEvent(tx, actor, a.id, 'create', null, 'draft');
     await recordAudit(tx, audit, { action: 'application.create', targetType: 'application', targetId: a.id,
       changes: diff(null, { callId: b.callId, title: b.title, requestedAmount: b.requestedAmount }) });
@@ -274,6 +280,7 @@ export async function decide(db: Database, actor: Actor, audit: AuditActor, id: 
     }
     const to = await moveApplication(tx, actor, audit, a, b.approved ? 'approve' : 'reject', b.comment,
       b.approved ? { set: 'approved_amount = $3', params: [b.amount] } : {});
+    if (b.approved) await tx.query(`UPDATE reserve_item SET status = 'approved', updated_at = now(), version = version + 1 WHERE application_id = $1`, [id]);
     await notifyApplicant(tx, a, `application.${to}`,
       b.approved ? [`项目拟立项：${a.title}`, `Project approved: ${a.title}`] : [`项目未获立项：${a.title}`, `Project not approved: ${a.title}`],
       b.approved ? [`拟支持经费 ${(b.amount! / 10000).toFixed(2)} 万元，公示期满后签订任务书。`, `Proposed funding ¥${b.amount!.toLocaleString('en')}; the task contract follows the public notice.`] : [b.comment ?? '', b.comment ?? '']);

@@ -5,11 +5,13 @@ import { z } from 'zod';
 import { AVOIDANCE_RULES } from '../../../domain/review/avoidance';
 import { auditActorOf, requireActor, requireRole } from '../../http/actor';
 import { nameField, regionCodeField } from '../../http/fields';
-import { pagingSchema } from '../../http/list-query';
+import { sendWorkbook } from '../../http/excel';
+import { MAX_EXPORT_ROWS, pagingSchema } from '../../http/list-query';
 import {
   BUDGET_CATEGORIES, createApplication, decide, formalCheck, getApplication, listApplications, payTranche, publishNotice, recommendApplication,
   recordObjection, signContract, staffStep, submitApplication, updateApplication, withdrawApplication,
 } from './applications';
+import { createReserveItem, listReserve, RESERVE_LEVELS, RESERVE_STATUSES, updateReserveItem } from './reserve';
 import { createCall, createProgramme, getCall, listCalls, listProgrammes, PROGRAMME_LEVELS, setCallStatus, updateCall } from './calls';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
@@ -119,4 +121,48 @@ export async function applicationRoutes(app: FastifyInstance) {
     async (req) => answer(req, await staffStep(db, requireRole(req, 'admin', 'staff'), auditActorOf(req), req.params.id, 'close')));
   r.post('/:id/terminate', { schema: { tags: ['projects'], summary: 'Terminate a project', params: idParams, body: z.object({ comment: nameField(2000) }) } },
     async (req) => answer(req, await staffStep(db, requireRole(req, 'admin', 'staff'), auditActorOf(req), req.params.id, 'terminate', req.body.comment)));
+}
+
+const reserveBody = z.object({
+  level: z.enum(RESERVE_LEVELS), regionCode: regionCodeField, title: nameField(120), field: nameField(40),
+  leadOrgId: z.number().int().positive().nullable().optional(), leadOrgName: nameField(100), estimatedInvestment: yuan,
+  maturity: z.string().trim().max(40).optional(), notes: z.string().max(5000).optional(), status: z.enum(RESERVE_STATUSES).optional(),
+});
+const reserveFilters = pagingSchema.extend({ level: z.enum(RESERVE_LEVELS).optional(), status: z.enum(RESERVE_STATUSES).optional(),
+  regionCode: regionCodeField.optional(), field: z.string().max(40).optional() });
+const LEVEL_NAMES: Record<string, [string, string]> = { central: ['中央', 'Central'], provincial: ['省级', 'Provincial'], city: ['市级', 'City'] };
+const RESERVE_STATUS_NAMES: Record<string, [string, string]> = {
+  reserve: ['储备', 'In reserve'], arguing: ['论证中', 'Under argument'], applied: ['已申报', 'Applied'], approved: ['已立项', 'Approved'], dropped: ['放弃', 'Dropped'],
+};
+
+/** /api/v1/reserve: the three-level project reserve (项目储备库). */
+export async function reserveRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = app;
+  r.get('/', { schema: { tags: ['projects'], summary: 'Reserve items in scope', querystring: reserveFilters } }, async (req) => {
+    const { page, pageSize, ...f } = req.query;
+    return listReserve(db, requireRole(req, 'admin', 'staff'), f, page, pageSize);
+  });
+  r.get('/export', { schema: { tags: ['projects'], summary: 'Export the filtered reserve to Excel', querystring: reserveFilters } }, async (req, reply) => {
+    const { page: _p, pageSize: _s, ...f } = req.query;
+    const { items } = await listReserve(db, requireRole(req, 'admin', 'staff'), f, 1, MAX_EXPORT_ROWS);
+    const en = req.lang === 'en' ? 1 : 0;
+    const h = (zh: string, e: string) => (en ? e : zh);
+    return sendWorkbook(reply, `${h('项目储备库', 'project reserve')}.xlsx`, h('项目储备库', 'Reserve'), [
+      { header: h('层级', 'Level'), value: (x) => LEVEL_NAMES[x.level]?.[en] ?? x.level },
+      { header: h('项目名称', 'Title'), value: (x) => x.title, width: 40 },
+      { header: h('领域', 'Field'), value: (x) => x.field },
+      { header: h('牵头单位', 'Lead organisation'), value: (x) => x.leadOrgName, width: 30 },
+      { header: h('预计投资（万元）', 'Estimated investment (10k yuan)'), value: (x) => Math.round(x.estimatedInvestment / 100) / 100 },
+      { header: h('成熟度', 'Maturity'), value: (x) => x.maturity },
+      { header: h('状态', 'Status'), value: (x) => RESERVE_STATUS_NAMES[x.status]?.[en] ?? x.status },
+      { header: h('行政区划', 'Region'), value: (x) => x.regionName },
+      { header: h('论证意见', 'Notes'), value: (x) => x.notes, width: 40 },
+    ], items);
+  });
+  r.post('/', { schema: { tags: ['projects'], summary: 'Add a reserve item', body: reserveBody } },
+    async (req, reply) => reply.code(201).send({ id: await createReserveItem(db, requireRole(req, 'admin', 'staff'), auditActorOf(req), req.body) }));
+  r.put('/:id', { schema: { tags: ['projects'], summary: 'Change a reserve item (status: 储备 / 论证中 / 已申报 / 已立项 / 放弃)', params: idParams,
+    body: reserveBody.extend({ version: z.number().int() }) } },
+  async (req, reply) => { await updateReserveItem(db, requireRole(req, 'admin', 'staff'), auditActorOf(req), req.params.id, req.body); return reply.code(204).send(); });
 }
