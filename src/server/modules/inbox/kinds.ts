@@ -3,6 +3,7 @@ import { statConfirmInbox, statReturnedInbox, statUnsubmittedInbox } from '../en
 import { supervisionDueInbox, taskMilestoneInbox } from '../indicators/inbox';
 import { registrationInbox } from '../organizations/inbox';
 import { policyReviewInbox } from '../policies/inbox';
+import { applicationCheckInbox, applicationRecommendInbox, applicationReturnedInbox, reviewReplaceInbox, reviewTodoInbox } from '../projects/inbox';
 import type { InboxKind } from './registry';
 
 export const INBOX_KINDS: InboxKind[] = [
@@ -13,4 +14,9 @@ export const INBOX_KINDS: InboxKind[] = [
   policyReviewInbox,
   taskMilestoneInbox,
   supervisionDueInbox,
+  applicationRecommendInbox,
+  applicationCheckInbox,
+  reviewReplaceInbox,
+  reviewTodoInbox,
+  applicationReturnedInbox,
 ];

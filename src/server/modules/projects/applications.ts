@@ -235,6 +235,13 @@ export async function lockManaged(tx: Queryable, actor: Actor, id: number) {
   return a;
 }
 
+/** The call of an application (unlocked, unscoped: only to take the call's lock first; scope is checked after). */
+export async function callIdOf(tx: Queryable, applicationId: number): Promise<number> {
+  const { rows: [a] } = await tx.query('SELECT call_id FROM application WHERE id = $1', [applicationId]);
+  if (!a) throw errors.notFound();
+  return Number(a.call_id);
+}
+
 /** 推荐: the applicant's county bureau (below the call's region) recommends or returns. */
 export async function recommendApplication(db: Database, actor: Actor, audit: AuditActor, id: number, b: { result: 'recommend' | 'return'; comment?: string }) {
   return db.transaction(async (tx) => {
@@ -244,7 +251,7 @@ export async function recommendApplication(db: Database, actor: Actor, audit: Au
     if (!a) throw errors.notFound();
     if (!a.needs_recommendation) throw new AppError(409, 'RECOMMENDATION_NOT_NEEDED');
     const to = await moveApplication(tx, actor, audit, a, b.result === 'recommend' ? 'recommend' : 'recommend_return', b.comment);
-    if (to === 'returned') await notifyApplicant(tx, a, 'application.returned', [`申报被退回：${a.title}`, `Application returned: ${a.title}`], [b.comment ?? '', b.comment ?? '']);
+    if (to === 'returned') await notifyApplicant(tx, a, 'project.returned', [`申报被退回：${a.title}`, `Application returned: ${a.title}`], [b.comment ?? '', b.comment ?? '']);
     return to;
   });
 }
@@ -258,7 +265,7 @@ export async function formalCheck(db: Database, actor: Actor, audit: AuditActor,
     const words: Record<string, [string, string]> = {
       formal_passed: ['已通过形式审查', 'passed formal check'], returned: ['被退回修改', 'was returned for changes'], formal_failed: ['未通过形式审查', 'failed formal check'],
     };
-    await notifyApplicant(tx, a, `application.${to}`, [`申报${words[to][0]}：${a.title}`, `Your application ${words[to][1]}: ${a.title}`],
+    await notifyApplicant(tx, a, `project.${to}`, [`申报${words[to][0]}：${a.title}`, `Your application ${words[to][1]}: ${a.title}`],
       [b.comment ?? '', b.comment ?? '']);
     return to;
   });
@@ -267,9 +274,10 @@ export async function formalCheck(db: Database, actor: Actor, audit: AuditActor,
 /** 立项 decision: approved with an amount (the call's approved total never exceeds its budget) or not approved. */
 export async function decide(db: Database, actor: Actor, audit: AuditActor, id: number, b: { approved: boolean; amount?: number; comment?: string }) {
   return db.transaction(async (tx) => {
+    // the call row first (as draws and notices lock it), then the application: decisions on one call
+    // run one at a time, so two at once cannot both fit into what is left of the budget
+    const c = await lockManagedCall(tx, actor, await callIdOf(tx, id));
     const a = await lockManaged(tx, actor, id);
-    // the call row serialises decisions, so two at once cannot both fit into what is left
-    const c = await lockManagedCall(tx, actor, Number(a.call_id));
     if (b.approved) {
       if (b.amount == null || b.amount <= 0) throw fieldError('amount', 'field.required');
       const { rows: [s] } = await tx.query(`SELECT coalesce(sum(approved_amount), 0)::bigint AS approved FROM application WHERE call_id = $1 AND status = ANY($2::text[]) AND id <> $3`,
@@ -281,7 +289,7 @@ export async function decide(db: Database, actor: Actor, audit: AuditActor, id: 
     const to = await moveApplication(tx, actor, audit, a, b.approved ? 'approve' : 'reject', b.comment,
       b.approved ? { set: 'approved_amount = $3', params: [b.amount] } : {});
     if (b.approved) await tx.query(`UPDATE reserve_item SET status = 'approved', updated_at = now(), version = version + 1 WHERE application_id = $1`, [id]);
-    await notifyApplicant(tx, a, `application.${to}`,
+    await notifyApplicant(tx, a, `project.${to}`,
       b.approved ? [`项目拟立项：${a.title}`, `Project approved: ${a.title}`] : [`项目未获立项：${a.title}`, `Project not approved: ${a.title}`],
       b.approved ? [`拟支持经费 ${(b.amount! / 10000).toFixed(2)} 万元，公示期满后签订任务书。`, `Proposed funding ¥${b.amount!.toLocaleString('en')}; the task contract follows the public notice.`] : [b.comment ?? '', b.comment ?? '']);
     return to;
@@ -346,7 +354,7 @@ export async function staffStep(db: Database, actor: Actor, audit: AuditActor, i
   return db.transaction(async (tx) => {
     const a = await lockManaged(tx, actor, id);
     const to = await moveApplication(tx, actor, audit, a, action, comment, acceptance ? { set: 'acceptance = $3', params: [acceptance] } : {});
-    await notifyApplicant(tx, a, `application.${to}`, [`项目状态更新：${a.title}`, `Project update: ${a.title}`], [comment ?? '', comment ?? '']);
+    await notifyApplicant(tx, a, `project.${to}`, [`项目状态更新：${a.title}`, `Project update: ${a.title}`], [comment ?? '', comment ?? '']);
     return to;
   });
 }

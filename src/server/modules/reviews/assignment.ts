@@ -17,7 +17,7 @@ import { Where } from '../../http/list-query';
 import { recordAudit } from '../audit/record';
 import { notify } from '../notifications/notify';
 import { callManageScope, lockManagedCall } from '../projects/calls';
-import { lockManaged } from '../projects/applications';
+import { callIdOf, lockManaged } from '../projects/applications';
 import { expertFacts, reviewItems, type ReviewItem } from './facts';
 
 /** Ranks an automatic draw accepts. */
@@ -42,7 +42,7 @@ async function insertAssignments(tx: Queryable, actor: Actor, callId: number, pi
   // each expert learns of new work once per assignment round
   const { rows: users } = await tx.query(`SELECT DISTINCT user_id FROM expert WHERE id = ANY($1::bigint[]) AND user_id IS NOT NULL`, [[...new Set(picks.map((p) => p.expertId))]]);
   if (users.length) {
-    await notify(tx, { userIds: users.map((u) => Number(u.user_id)), kind: 'review.assigned', link: '/projects/reviews',
+    await notify(tx, { userIds: users.map((u) => Number(u.user_id)), kind: 'reviewTask.assigned', link: '/projects/reviews',
       title: ['您有新的评审任务', 'You have new applications to review'], body: ['请在评审任务中签署承诺书并声明无利益冲突后开始评审。', 'Sign the pledge and declare no conflict in Reviews before you score.'] });
   }
 }
@@ -50,9 +50,10 @@ async function insertAssignments(tx: Queryable, actor: Actor, callId: number, pi
 export async function assignByHand(db: Database, actor: Actor, audit: AuditActor, applicationId: number, expertIds: number[]) {
   const wanted = [...new Set(expertIds)];
   return db.transaction(async (tx) => {
+    // the call's row first, as the draw takes it: one assignment round of a call at a time, no deadlock
+    const c = await lockManagedCall(tx, actor, await callIdOf(tx, applicationId));
     const a = await lockManaged(tx, actor, applicationId);
     if (!ASSIGNABLE.includes(a.status)) throw new AppError(409, 'INVALID_TRANSITION', { from: a.status });
-    const c = await lockManagedCall(tx, actor, Number(a.call_id));
     const [item] = await reviewItems(tx, Number(a.call_id), { applicationIds: [applicationId], on: todayInChina() });
     const experts = await expertFacts(tx, { expertIds: wanted });
     for (const id of wanted) {

@@ -71,7 +71,7 @@ export async function declare(db: Database, actor: Actor, audit: AuditActor, id:
       // the call's bureau is asked to replace the expert (a 待办 too: review.replace)
       const { rows: staff } = await tx.query(
         `SELECT u.id FROM app_user u JOIN call c ON c.id = $1 WHERE u.role = 'staff' AND u.status = 'active' AND u.region_code = c.region_code`, [r.call_id]);
-      await notify(tx, { userIds: staff.map((s) => Number(s.id)), kind: 'review.declined', link: `/projects/calls/${r.call_id}?tab=reviews`,
+      await notify(tx, { userIds: staff.map((s) => Number(s.id)), kind: 'reviewTask.declined', link: `/projects/calls/${r.call_id}?tab=reviews`,
         title: [`专家申明回避，需补抽：${r.app_title}`, `An expert declared a conflict; draw a replacement: ${r.app_title}`], body: [b.reason.trim(), b.reason.trim()] });
       return { status: 'declined' as const };
     }

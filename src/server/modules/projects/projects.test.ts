@@ -1,0 +1,150 @@
+// Calls and applications over HTTP: scope (庆阳 vs 张掖, one enterprise vs another), the closing time
+// to the second, formal check with its required comments, the county's recommendation, and a
+// project's whole life from approval to closing with its timeline and funding never above approval.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { databaseTargets, signedIn, startTestApp, type TestApp, type TestClient } from '../../test/harness';
+import { apply, iso, openCall } from './test-support';
+
+for (const target of databaseTargets()) {
+  describe(`projects: calls and applications [${target}]`, () => {
+    let t: TestApp;
+    let qingyang: TestClient; let zhangye: TestClient; let xifeng: TestClient; let ent1: TestClient; let ent2: TestClient;
+    before(async () => {
+      t = await startTestApp(target);
+      [qingyang, zhangye, xifeng, ent1, ent2] = await Promise.all(['qingyang', 'zhangye', 'xifeng', 'qy_ent1', 'qy_ent2'].map((u) => signedIn(t.app, u)));
+    });
+    after(async () => { await t.close(); });
+
+    const audits = async () => (await t.db.query(`SELECT count(*)::int AS n FROM audit_log`)).rows[0].n;
+
+    it('keeps each side in its scope: 张掖 sees nothing of 庆阳, an enterprise only its own, the wrong role is refused', async () => {
+      const callId = await openCall(qingyang);
+      const id = await apply(ent1, callId);
+      assert.equal((await qingyang.get(`/api/v1/applications/${id}`)).json().status, 'submitted');
+      assert.equal((await zhangye.get(`/api/v1/applications/${id}`)).statusCode, 404);
+      assert.equal((await zhangye.get(`/api/v1/applications?callId=${callId}`)).json().total, 0);
+      assert.equal((await zhangye.get(`/api/v1/calls/${callId}`)).statusCode, 404);
+      assert.equal((await zhangye.get(`/api/v1/calls/${callId}/ranking`)).statusCode, 404);
+      assert.equal((await ent2.get(`/api/v1/applications/${id}`)).statusCode, 404);
+      assert.equal((await ent2.get(`/api/v1/applications?callId=${callId}`)).json().total, 0);
+      assert.deepEqual((await ent1.get(`/api/v1/applications?callId=${callId}`)).json().items.map((a: { id: number }) => a.id), [id]);
+      // the wrong role, the wrong region, the wrong owner: refused and nothing changes
+      const before = await audits();
+      assert.equal((await ent1.post(`/api/v1/applications/${id}/formal-check`, { result: 'pass' })).statusCode, 403);
+      assert.equal((await zhangye.post(`/api/v1/applications/${id}/formal-check`, { result: 'pass' })).statusCode, 404);
+      assert.equal((await ent2.post(`/api/v1/applications/${id}/withdraw`, {})).statusCode, 404);
+      assert.equal((await ent1.post('/api/v1/calls', {})).statusCode, 400);
+      assert.equal((await ent1.post('/api/v1/programmes', { name: 'x', level: 'city', regionCode: '621000' })).statusCode, 403);
+      assert.equal((await zhangye.post(`/api/v1/calls/${callId}/close`)).statusCode, 404);
+      assert.equal((await qingyang.get(`/api/v1/applications/${id}`)).json().status, 'submitted');
+      assert.equal(await audits(), before);
+    });
+
+    it('refuses a submission after the closing time with 409 CALL_CLOSED and changes nothing', async () => {
+      const callId = await openCall(qingyang, { closesAt: iso(1500) });
+      const id = await apply(ent1, callId, {}, false);
+      const draft = (await ent1.get(`/api/v1/applications/${id}`)).json();
+      await new Promise((r) => setTimeout(r, 1700));
+      const before = await audits();
+      const late = await ent1.post(`/api/v1/applications/${id}/submit`);
+      assert.equal(late.statusCode, 409, late.body);
+      assert.equal(late.json().error.code, 'CALL_CLOSED');
+      assert.match(late.json().error.message, /截止/);
+      const after = (await ent1.get(`/api/v1/applications/${id}`)).json();
+      assert.equal(after.status, 'draft');
+      assert.equal(after.version, draft.version);
+      assert.equal(after.timeline.length, 1);
+      assert.equal(await audits(), before);
+      // a new application to the closed call is refused too
+      const again = await ent1.post('/api/v1/applications', { callId, title: '迟到的申报', field: '新能源与节能', requestedAmount: 1, members: [], partnerOrgIds: [] });
+      assert.equal(again.json().error.code, 'CALL_CLOSED');
+      // the call reads as closed without anyone closing it
+      assert.equal((await qingyang.get(`/api/v1/calls/${callId}`)).json().state, 'closed');
+    });
+
+    it('formal check: a return needs reasons, the applicant fixes and resubmits, a second check is refused; withdrawal before it', async () => {
+      const callId = await openCall(qingyang);
+      const id = await apply(ent1, callId);
+      const noReason = await qingyang.post(`/api/v1/applications/${id}/formal-check`, { result: 'return' });
+      assert.equal(noReason.statusCode, 400);
+      const ret = await qingyang.post(`/api/v1/applications/${id}/formal-check`, { result: 'return', comment: '缺少单位承诺书' });
+      assert.equal(ret.json().status, 'returned');
+      // the applicant is told, with the reason
+      const n = (await ent1.get('/api/v1/notifications')).json().items[0];
+      assert.match(n.title, /退回/);
+      assert.equal(n.body, '缺少单位承诺书');
+      const app = (await ent1.get(`/api/v1/applications/${id}`)).json();
+      const put = await ent1.request('PUT', `/api/v1/applications/${id}`, { title: app.title, field: app.field, summary: '补充了承诺书', requestedAmount: 900_000,
+        members: app.members.map((m: Record<string, unknown>) => ({ name: m.name, orgName: m.orgName, role: m.role })), partnerOrgIds: [], version: app.version });
+      assert.equal(put.statusCode, 200, put.body);
+      assert.equal((await ent1.post(`/api/v1/applications/${id}/submit`)).json().status, 'submitted');
+      assert.equal((await qingyang.post(`/api/v1/applications/${id}/formal-check`, { result: 'pass' })).json().status, 'formal_passed');
+      const twice = await qingyang.post(`/api/v1/applications/${id}/formal-check`, { result: 'pass' });
+      assert.equal(twice.statusCode, 409);
+      assert.equal(twice.json().error.code, 'INVALID_TRANSITION');
+      // a stale edit and an edit after submission are refused
+      assert.equal((await ent1.request('PUT', `/api/v1/applications/${id}`, { ...(put.json() as Record<string, unknown>), members: [], partnerOrgIds: [], version: 1 })).statusCode, 409);
+      const timeline = (await qingyang.get(`/api/v1/applications/${id}`)).json().timeline.map((e: { action: string }) => e.action);
+      assert.deepEqual(timeline, ['create', 'submit', 'formal_return', 'submit', 'formal_pass']);
+      // withdrawal: before formal check only
+      const other = await apply(ent1, callId, { title: '第二个申报' });
+      assert.equal((await ent1.post(`/api/v1/applications/${other}/withdraw`, {})).json().status, 'withdrawn');
+      assert.equal((await ent1.post(`/api/v1/applications/${id}/withdraw`, {})).statusCode, 409);
+    });
+
+    it('a call that asks for recommendation: the city sees a county applicant only after its county bureau recommends', async () => {
+      const callId = await openCall(qingyang, { requiresRecommendation: true });
+      const id = await apply(ent1, callId); // 西峰区 (621002) applying to a 庆阳市 call
+      assert.equal((await qingyang.get(`/api/v1/applications/${id}`)).statusCode, 404);
+      assert.equal((await qingyang.post(`/api/v1/applications/${id}/formal-check`, { result: 'pass' })).statusCode, 404);
+      assert.equal((await xifeng.get(`/api/v1/applications?callId=${callId}`)).json().total, 1);
+      assert.equal((await xifeng.post(`/api/v1/applications/${id}/recommend`, { result: 'recommend', comment: '同意推荐' })).json().status, 'recommended');
+      assert.equal((await qingyang.get(`/api/v1/applications/${id}`)).json().status, 'recommended');
+      // the county bureau does not do the city's formal check
+      assert.equal((await xifeng.post(`/api/v1/applications/${id}/formal-check`, { result: 'pass' })).statusCode, 404);
+      assert.equal((await qingyang.post(`/api/v1/applications/${id}/formal-check`, { result: 'pass' })).json().status, 'formal_passed');
+    });
+
+    it('a project from approval to closing: budget kept, 公示 in working days, contract after it, tranches never above approval, every step on the timeline', async () => {
+      const callId = await openCall(qingyang, { budget: 1_500_000, noticeDays: 5 });
+      const id = await apply(ent1, callId, { requestedAmount: 1_000_000 });
+      await qingyang.post(`/api/v1/applications/${id}/formal-check`, { result: 'pass' });
+      // a decision needs the application under review
+      assert.equal((await qingyang.post(`/api/v1/applications/${id}/decision`, { approved: true, amount: 800_000 })).statusCode, 409);
+      await t.db.query(`UPDATE application SET status = 'reviewed' WHERE id = $1`, [id]);
+      const over = await qingyang.post(`/api/v1/applications/${id}/decision`, { approved: true, amount: 1_600_000 });
+      assert.equal(over.statusCode, 409);
+      assert.equal(over.json().error.code, 'BUDGET_EXCEEDED');
+      assert.equal((await qingyang.post(`/api/v1/applications/${id}/decision`, { approved: true, amount: 800_000 })).json().status, 'approved');
+      const notice = await qingyang.post(`/api/v1/calls/${callId}/notice`);
+      assert.equal(notice.statusCode, 200, notice.body);
+      const expected = (await qingyang.get(`/api/v1/calendar/deadline?from=${notice.json().noticeFrom}&days=5`)).json().dueOn;
+      assert.equal(notice.json().noticeUntil, expected);
+      const early = await qingyang.post(`/api/v1/applications/${id}/contract`, { targets: '完成样机 1 台', startOn: '2027-01-01', endOn: '2028-12-31' });
+      assert.equal(early.json().error.code, 'NOTICE_NOT_OVER');
+      assert.equal((await qingyang.post(`/api/v1/applications/${id}/objections`, { comment: '来电反映合作单位资质问题，已核实不属实' })).statusCode, 204);
+      await t.db.query(`UPDATE application SET notice_until = current_date - 1 WHERE id = $1`, [id]);
+      assert.equal((await qingyang.post(`/api/v1/applications/${id}/contract`, { targets: '完成样机 1 台', startOn: '2027-01-01', endOn: '2028-12-31' })).json().status, 'contracted');
+      assert.equal((await qingyang.post(`/api/v1/applications/${id}/tranches`, { amount: 500_000, paidOn: '2027-01-15' })).statusCode, 201);
+      const tooMuch = await qingyang.post(`/api/v1/applications/${id}/tranches`, { amount: 300_001, paidOn: '2027-06-15' });
+      assert.equal(tooMuch.json().error.code, 'FUNDING_EXCEEDS_APPROVED');
+      // two tranches at once that each fit but not together: one is paid
+      const both = await Promise.all([200_000, 250_000].map((amount) => qingyang.post(`/api/v1/applications/${id}/tranches`, { amount, paidOn: '2027-06-15' })));
+      assert.deepEqual(both.map((r) => r.statusCode).sort(), [201, 409]);
+      const paid = (await t.db.query('SELECT sum(amount)::bigint AS s FROM funding_tranche WHERE application_id = $1', [id])).rows[0].s;
+      assert.ok(Number(paid) <= 800_000);
+      assert.equal((await qingyang.post(`/api/v1/applications/${id}/midterm`, { result: 'pass' })).json().status, 'midterm_passed');
+      assert.equal((await qingyang.post(`/api/v1/applications/${id}/acceptance`, { result: 'failed' })).statusCode, 400);
+      assert.equal((await qingyang.post(`/api/v1/applications/${id}/acceptance`, { result: 'passed_after_fix', comment: '整改后通过' })).json().status, 'accepted');
+      assert.equal((await qingyang.post(`/api/v1/applications/${id}/close`)).json().status, 'closed');
+      const mine = (await ent1.get(`/api/v1/applications/${id}`)).json();
+      assert.deepEqual(mine.timeline.map((e: { action: string }) => e.action),
+        ['create', 'submit', 'formal_pass', 'approve', 'publicize', 'objection', 'contract', 'tranche', 'tranche', 'midterm_pass', 'accept_pass', 'close']);
+      // the applicant never sees who acted; staff do
+      assert.ok(mine.timeline.every((e: { actor: string | null }) => e.actor === null));
+      assert.ok((await qingyang.get(`/api/v1/applications/${id}`)).json().timeline.every((e: { actor: string | null }) => e.actor));
+      assert.equal(mine.acceptance, 'passed_after_fix');
+    });
+  });
+}
