@@ -25,6 +25,12 @@ export interface Access {
   canViewIndicators: boolean;
   /** 工作日历: holidays and deadlines in working days (staff read it, administrators keep it) */
   canViewCalendar: boolean;
+  /** 项目管理: 计划与指南, 项目储备库, 申报管理, 专家库 (staff of a region and admins) */
+  canManageProjects: boolean;
+  /** 评审任务: an expert's own reviews */
+  isExpert: boolean;
+  /** 我的项目: an enterprise or institution applies and follows its applications */
+  canApplyProjects: boolean;
 }
 
 export type AccessFlag = keyof Access;
@@ -47,6 +53,9 @@ export function accessOf(user: CurrentUser | null | undefined): Access {
     canEditPolicies: is('admin', 'staff'),
     canViewIndicators: is('admin', 'staff'),
     canViewCalendar: is('admin', 'staff'),
+    canManageProjects: is('admin', 'staff'),
+    isExpert: is('expert'),
+    canApplyProjects: is('enterprise', 'institution'),
   };
 }
 

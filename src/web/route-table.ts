@@ -7,7 +7,7 @@ import type { AccessFlag } from './access';
 export type MenuIconName =
   | 'audit' | 'bank' | 'cluster' | 'dashboard' | 'database' | 'fileText' | 'fund' | 'gift' | 'home'
   | 'import' | 'inbox' | 'bell' | 'calendar' | 'lineChart' | 'orderedList' | 'aim' | 'read' | 'safetyCertificate' | 'setting' | 'shop'
-  | 'solution' | 'team';
+  | 'solution' | 'team' | 'project' | 'profile' | 'form' | 'container' | 'idcard' | 'fileDone';
 
 export interface AppRouteEntry {
   path: string;
@@ -51,6 +51,15 @@ export const APP_ROUTES: AppRouteEntry[] = [
   { path: '/policies/:id/edit', name: 'menu.policyEdit', icon: 'fileText', group: 'menu.policies', access: 'canEditPolicies', hideInMenu: true, page: 'policies/PolicyEditPage' },
   { path: '/policies/:id', name: 'menu.policyDetail', icon: 'fileText', group: 'menu.policies', access: 'canViewPolicies', hideInMenu: true, page: 'policies/PolicyDetailPage' },
   { path: '/my-policies', name: 'menu.myPolicies', icon: 'gift', access: 'isEnterprise', page: 'policies/MyPoliciesPage' },
+  // 项目管理 (M5): the bureau's programmes, calls, reserve and experts; experts' reviews; applicants' projects
+  { path: '/projects/plans', name: 'menu.projectPlans', icon: 'profile', group: 'menu.projects', access: 'canManageProjects', page: 'projects/PlansPage' },
+  { path: '/projects/reserve', name: 'menu.projectReserve', icon: 'container', group: 'menu.projects', access: 'canManageProjects', page: 'projects/ReservePage' },
+  { path: '/projects/calls', name: 'menu.projectCalls', icon: 'form', group: 'menu.projects', access: 'canManageProjects', page: 'projects/CallsPage' },
+  { path: '/projects/calls/:id', name: 'menu.projectCallBoard', icon: 'form', group: 'menu.projects', access: 'canManageProjects', hideInMenu: true, page: 'projects/CallBoardPage' },
+  { path: '/projects/experts', name: 'menu.experts', icon: 'idcard', group: 'menu.projects', access: 'canManageProjects', page: 'projects/ExpertsPage' },
+  { path: '/projects/reviews', name: 'menu.myReviews', icon: 'fileDone', group: 'menu.projects', access: 'isExpert', page: 'projects/MyReviewsPage' },
+  { path: '/projects/reviews/:id', name: 'menu.reviewTask', icon: 'fileDone', group: 'menu.projects', access: 'isExpert', hideInMenu: true, page: 'projects/ReviewPage' },
+  { path: '/projects/mine', name: 'menu.myProjects', icon: 'project', group: 'menu.projects', access: 'canApplyProjects', page: 'projects/MyProjectsPage' },
   { path: '/users', name: 'menu.users', icon: 'team', group: 'menu.system', access: 'canManageUsers', page: 'users/UsersPage' },
   { path: '/registrations', name: 'menu.registrations', icon: 'solution', group: 'menu.system', access: 'canReviewRegistrations', page: 'registrations/RegistrationsPage' },
   { path: '/regions', name: 'menu.regions', icon: 'cluster', group: 'menu.system', access: 'canManageRegions', page: 'regions/RegionsPage' },
@@ -58,7 +67,7 @@ export const APP_ROUTES: AppRouteEntry[] = [
   { path: '/audit', name: 'menu.audit', icon: 'audit', group: 'menu.system', access: 'canViewAudit', page: 'audit/AuditPage' },
 ];
 
-export const GROUP_ICONS: Record<string, MenuIconName> = { 'menu.policies': 'read', 'menu.system': 'setting', 'menu.enterprises': 'bank', 'menu.indicators': 'fund' };
+export const GROUP_ICONS: Record<string, MenuIconName> = { 'menu.policies': 'read', 'menu.system': 'setting', 'menu.enterprises': 'bank', 'menu.indicators': 'fund', 'menu.projects': 'project' };
 
 /** The public portal: outside the signed-in layout, no sign-in. */
 export const PORTAL_ROUTES: { path: string; page: string }[] = [

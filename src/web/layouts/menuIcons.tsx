@@ -2,9 +2,9 @@
 // sign-in page does not load them.
 import type { ReactNode } from 'react';
 import {
-  AimOutlined, AuditOutlined, BankOutlined, BellOutlined, CalendarOutlined, CarryOutOutlined, ClusterOutlined, DashboardOutlined, DatabaseOutlined, FileTextOutlined,
-  FundOutlined, GiftOutlined, HomeOutlined, ImportOutlined, LineChartOutlined, OrderedListOutlined, ReadOutlined,
-  SafetyCertificateOutlined, SettingOutlined, ShopOutlined, SolutionOutlined, TeamOutlined,
+  AimOutlined, AuditOutlined, BankOutlined, BellOutlined, CalendarOutlined, CarryOutOutlined, ClusterOutlined, ContainerOutlined, DashboardOutlined, DatabaseOutlined,
+  FileDoneOutlined, FileTextOutlined, FormOutlined, FundOutlined, GiftOutlined, HomeOutlined, IdcardOutlined, ImportOutlined, LineChartOutlined, OrderedListOutlined,
+  ProfileOutlined, ProjectOutlined, ReadOutlined, SafetyCertificateOutlined, SettingOutlined, ShopOutlined, SolutionOutlined, TeamOutlined,
 } from '@ant-design/icons';
 import type { MenuIconName } from '../route-table';
 
@@ -15,16 +15,22 @@ export const MENU_ICONS: Record<MenuIconName, ReactNode> = {
   bell: <BellOutlined />,
   calendar: <CalendarOutlined />,
   cluster: <ClusterOutlined />,
+  container: <ContainerOutlined />,
   dashboard: <DashboardOutlined />,
   database: <DatabaseOutlined />,
+  fileDone: <FileDoneOutlined />,
   fileText: <FileTextOutlined />,
+  form: <FormOutlined />,
   fund: <FundOutlined />,
   gift: <GiftOutlined />,
   home: <HomeOutlined />,
+  idcard: <IdcardOutlined />,
   import: <ImportOutlined />,
   inbox: <CarryOutOutlined />,
   lineChart: <LineChartOutlined />,
   orderedList: <OrderedListOutlined />,
+  profile: <ProfileOutlined />,
+  project: <ProjectOutlined />,
   read: <ReadOutlined />,
   safetyCertificate: <SafetyCertificateOutlined />,
   setting: <SettingOutlined />,

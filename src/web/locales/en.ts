@@ -1,5 +1,6 @@
 // English — must have exactly the keys of zh-CN.ts (checked by the type).
 import type { Messages } from './zh-CN';
+import projects from './projects-en';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -125,6 +126,15 @@ const en: Shape<Messages> = {
     inbox: 'To-do',
     notifications: 'Notifications',
     myPolicies: 'Policies for us',
+    projects: 'Projects',
+    projectPlans: 'Programmes and calls',
+    projectReserve: 'Project reserve',
+    projectCalls: 'Applications',
+    projectCallBoard: 'Call board',
+    experts: 'Experts',
+    myReviews: 'My reviews',
+    reviewTask: 'Review',
+    myProjects: 'My projects',
   },
   header: {
     changePassword: 'Change password',
@@ -1026,6 +1036,7 @@ const en: Shape<Messages> = {
       notFound: 'No such published policy',
     },
   },
+  projects,
 };
 
 export default en;

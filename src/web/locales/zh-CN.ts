@@ -1,4 +1,6 @@
 // Simplified Chinese — the default language. en.ts must have exactly the same keys.
+import projects from './projects-zh-CN';
+
 const zhCN = {
   app: {
     name: '科创',
@@ -121,6 +123,15 @@ const zhCN = {
     inbox: '待办事项',
     notifications: '消息中心',
     myPolicies: '可享政策',
+    projects: '项目管理',
+    projectPlans: '计划与指南',
+    projectReserve: '项目储备库',
+    projectCalls: '申报管理',
+    projectCallBoard: '申报看板',
+    experts: '专家库',
+    myReviews: '评审任务',
+    reviewTask: '项目评审',
+    myProjects: '我的项目',
   },
   header: {
     changePassword: '修改密码',
@@ -1022,6 +1033,7 @@ const zhCN = {
       notFound: '政策不存在或尚未发布',
     },
   },
+  projects,
 };
 
 export default zhCN;
