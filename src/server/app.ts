@@ -22,7 +22,7 @@ import { Jobs } from './jobs/handle';
 import jobRoutes from './jobs/routes';
 import calendarRoutes from './modules/calendar/routes';
 import expertRoutes from './modules/experts/routes';
-import { applicationRoutes, callRoutes, programmeRoutes, reserveRoutes } from './modules/projects/routes';
+import { applicationRoutes, callRoutes, programmeRoutes, projectPortalRoutes, reserveRoutes } from './modules/projects/routes';
 import reviewRoutes from './modules/reviews/routes';
 import inboxRoutes from './modules/inbox/routes';
 import notificationRoutes from './modules/notifications/routes';
@@ -131,6 +131,7 @@ export async function buildApp(config: Config, db: Database, options: { logger?:
     await api.register(callRoutes, { prefix: '/calls' });
     await api.register(applicationRoutes, { prefix: '/applications' });
     await api.register(reserveRoutes, { prefix: '/reserve' });
+    await api.register(projectPortalRoutes, { prefix: '/portal' });
     await api.register(reviewRoutes);
   }, { prefix: '/api/v1' });
 

@@ -3,7 +3,7 @@
 // project's whole life from approval to closing with its timeline and funding never above approval.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { databaseTargets, signedIn, startTestApp, type TestApp, type TestClient } from '../../test/harness';
+import { databaseTargets, signedIn, startTestApp, TestClient, type TestApp } from '../../test/harness';
 import { apply, iso, openCall } from './test-support';
 
 for (const target of databaseTargets()) {
@@ -39,6 +39,23 @@ for (const target of databaseTargets()) {
       assert.equal((await zhangye.post(`/api/v1/calls/${callId}/close`)).statusCode, 404);
       assert.equal((await qingyang.get(`/api/v1/applications/${id}`)).json().status, 'submitted');
       assert.equal(await audits(), before);
+    });
+
+    it('shows the public the published calls, open ones first with the days left, and never a draft', async () => {
+      const open = await openCall(qingyang, { closesAt: iso(10 * 86_400_000 - 60_000) });
+      const p = (await qingyang.post('/api/v1/programmes', { name: '草稿计划', level: 'city', regionCode: '621000' })).json().id;
+      const draft = (await qingyang.post('/api/v1/calls', { programmeId: p, title: '尚未发布的指南', year: 2027, opensAt: iso(0), closesAt: iso(86_400_000), budget: 1,
+        rubric: [{ code: 'a', name: 'A', weight: 1, max: 100 }], reviewersPerApplication: 3, blind: true })).json().id;
+      const visitor = new TestClient(t.app);
+      const list = (await visitor.get('/api/v1/portal/calls?state=open')).json();
+      const shown = list.items.find((c: { id: number }) => c.id === open);
+      assert.equal(shown.daysLeft, 10);
+      assert.ok(!list.items.some((c: { id: number }) => c.id === draft));
+      assert.equal((await visitor.get(`/api/v1/portal/calls/${draft}`)).statusCode, 404);
+      assert.equal((await visitor.get(`/api/v1/portal/calls/${open}`)).json().state, 'open');
+      // signed out, the staff API is closed
+      assert.equal((await visitor.get(`/api/v1/calls/${open}`)).statusCode, 401);
+      assert.equal((await visitor.get('/api/v1/applications')).statusCode, 401);
     });
 
     it('refuses a submission after the closing time with 409 CALL_CLOSED and changes nothing', async () => {
@@ -121,6 +138,13 @@ for (const target of databaseTargets()) {
       assert.equal(notice.statusCode, 200, notice.body);
       const expected = (await qingyang.get(`/api/v1/calendar/deadline?from=${notice.json().noticeFrom}&days=5`)).json().dueOn;
       assert.equal(notice.json().noticeUntil, expected);
+      // the public sees the notice with its period, and nothing of scores or reviewers
+      const visitor = new TestClient(t.app);
+      const notices = (await visitor.get('/api/v1/portal/project-notices')).json();
+      const mineOnPortal = notices.items.find((n: { callId: number }) => n.callId === callId);
+      assert.equal(mineOnPortal.noticeUntil, expected);
+      assert.deepEqual(mineOnPortal.list.map((p: { id: number; amount: number }) => [p.id, p.amount]), [[id, 800_000]]);
+      assert.ok(!JSON.stringify(notices).includes('score'));
       const early = await qingyang.post(`/api/v1/applications/${id}/contract`, { targets: '完成样机 1 台', startOn: '2027-01-01', endOn: '2028-12-31' });
       assert.equal(early.json().error.code, 'NOTICE_NOT_OVER');
       assert.equal((await qingyang.post(`/api/v1/applications/${id}/objections`, { comment: '来电反映合作单位资质问题，已核实不属实' })).statusCode, 204);

@@ -11,6 +11,7 @@ import {
   BUDGET_CATEGORIES, createApplication, decide, formalCheck, getApplication, listApplications, payTranche, publishNotice, recommendApplication,
   recordObjection, signContract, staffStep, submitApplication, updateApplication, withdrawApplication,
 } from './applications';
+import { portalCall, portalCalls, portalProjectNotices } from './portal';
 import { createReserveItem, listReserve, RESERVE_LEVELS, RESERVE_STATUSES, updateReserveItem } from './reserve';
 import { createCall, createProgramme, getCall, listCalls, listProgrammes, PROGRAMME_LEVELS, setCallStatus, updateCall } from './calls';
 
@@ -165,4 +166,16 @@ export async function reserveRoutes(app: FastifyInstance) {
   r.put('/:id', { schema: { tags: ['projects'], summary: 'Change a reserve item (status: 储备 / 论证中 / 已申报 / 已立项 / 放弃)', params: idParams,
     body: reserveBody.extend({ version: z.number().int() }) } },
   async (req, reply) => { await updateReserveItem(db, requireRole(req, 'admin', 'staff'), auditActorOf(req), req.params.id, req.body); return reply.code(204).send(); });
+}
+
+/** /api/v1/portal/calls and /api/v1/portal/project-notices: what the public sees of projects. */
+export async function projectPortalRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = app;
+  const paging = z.object({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(50).default(10) });
+  r.get('/calls', { schema: { tags: ['portal'], summary: 'Published calls (open first, with the days left)', querystring: paging.extend({ state: z.enum(['open', 'closed', 'upcoming']).optional() }) } },
+    async (req) => portalCalls(db, req.query));
+  r.get('/calls/:id', { schema: { tags: ['portal'], summary: 'A published call with its guide', params: idParams } }, async (req) => portalCall(db, req.params.id));
+  r.get('/project-notices', { schema: { tags: ['portal'], summary: '立项公示: the approved projects on public notice', querystring: paging } },
+    async (req) => portalProjectNotices(db, req.query));
 }
