@@ -159,6 +159,7 @@ const projects: Shape<ProjectMessages> = {
     scored: '{{n}} scored',
     noScores: 'No review submitted yet',
     budgetLine: 'Budget {{budget}}, approved {{approved}}, left {{left}}',
+    files: { applications: 'Applications with scores', reviews: 'Score matrix', funding: 'Funding', notice: 'Approval notice' },
     keyword: 'Title or applicant',
   },
   app: {
@@ -202,6 +203,14 @@ const projects: Shape<ProjectMessages> = {
     paidOn: 'Paid on',
     amountWan: 'Amount (10k yuan)',
     note: 'Note',
+    content: 'Application',
+    execution: 'Contract and funding',
+    stageOf: 'Step {{n}} of {{all}}: {{stage}}',
+    ownShort: 'Own',
+    requestedShort: 'Requested',
+    budgetWan: 'Budget (10k yuan)',
+    print: 'Print (Word)',
+    acceptanceDoc: 'Acceptance opinion',
     timeline: 'Timeline',
   },
   actions: {

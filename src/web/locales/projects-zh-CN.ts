@@ -156,6 +156,7 @@ const projects = {
     scored: '已出分 {{n}} 项',
     noScores: '尚无已提交的评审',
     budgetLine: '预算 {{budget}}，已立项 {{approved}}，剩余 {{left}}',
+    files: { applications: '申报书及得分', reviews: '评分明细', funding: '立项与拨付', notice: '立项公示' },
     keyword: '项目名称或申报单位',
   },
   app: {
@@ -199,6 +200,14 @@ const projects = {
     paidOn: '拨付日期',
     amountWan: '金额（万元）',
     note: '说明',
+    content: '申报内容',
+    execution: '任务书与拨付',
+    stageOf: '第 {{n}}/{{all}} 步：{{stage}}',
+    ownShort: '自筹',
+    requestedShort: '申请',
+    budgetWan: '经费预算（万元）',
+    print: '打印申报书',
+    acceptanceDoc: '验收意见',
     timeline: '办理过程',
   },
   actions: {

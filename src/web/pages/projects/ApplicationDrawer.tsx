@@ -1,10 +1,10 @@
 // An application in a drawer for the bureau: its facts and timeline, the actions its state allows,
 // and the experts on it (with their scores once submitted; one may be taken off before submitting).
 import { useState } from 'react';
-import { App, Button, Drawer, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Drawer, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import ApplicationView from './ApplicationView';
+import ApplicationView, { ApplicationDocuments } from './ApplicationView';
 import { ActionModal, StaffActionButtons, type StaffAction } from './StaffActions';
 import { projectApi, type Assignment } from './api';
 import { ReviewStatusTag, useApiError } from './shared';
@@ -27,42 +27,42 @@ export default function ApplicationDrawer({ id, budgetLeft, onClose, onChanged }
     onChanged();
   };
 
+  const experts = (
+    <Table<Assignment> size="small" rowKey="id" pagination={false} dataSource={mine} scroll={{ x: 'max-content' }} loading={assignments.isLoading}
+      columns={[
+        { title: t('projects.assign.expert'), dataIndex: 'expertName', render: (v, a) => <>{v}<div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{a.expertOrg}</Typography.Text></div></> },
+        { title: t('projects.assign.method'), dataIndex: 'method', width: 80, render: (m) => <Tag>{t(`projects.assign.methods.${m}`)}</Tag> },
+        { title: t('projects.assign.status'), dataIndex: 'status', width: 100, render: (s, a) => <><ReviewStatusTag status={s} />{a.conflictReason && <div style={{ fontSize: 12 }}>{a.conflictReason}</div>}</> },
+        { title: t('projects.assign.total'), dataIndex: 'total', width: 70, align: 'right', render: (v) => v ?? '—' },
+        {
+          title: '', key: 'x', width: 70,
+          render: (_, a) => (a.status === 'assigned' || a.status === 'declared') && (
+            <Popconfirm title={<Space direction="vertical"><span>{t('projects.assign.removeConfirm', { name: a.expertName })}</span>
+              <Input size="small" placeholder={t('projects.assign.removeReason')} value={reason} onChange={(e) => setReason(e.target.value)} /></Space>}
+              onConfirm={async () => {
+                try {
+                  await projectApi.unassign(a.id, reason.trim() || t('projects.assign.removeDefault'));
+                  message.success(t('projects.assign.removed'));
+                  setReason('');
+                  await refresh();
+                } catch (error) { onError(error); }
+              }}>
+              <Button type="link" size="small" danger>{t('projects.assign.remove')}</Button>
+            </Popconfirm>
+          ),
+        },
+      ]} />
+  );
+
   return (
-    <Drawer open={id !== null} onClose={onClose} width={860} destroyOnHidden title={app?.title} data-testid="application-drawer"
-      extra={app && <Typography.Text type="secondary">#{app.id}</Typography.Text>}>
+    <Drawer open={id !== null} onClose={onClose} width={880} destroyOnHidden title={app?.title}
+      extra={app && <ApplicationDocuments app={app} />}>
+      {detail.isError && <Alert type="error" showIcon message={(detail.error as Error).message} />}
       {app && (
         <>
           <div style={{ marginBottom: 16 }}><StaffActionButtons app={app} onPick={setAction} /></div>
-          {mine.length > 0 && (
-            <>
-              <Typography.Title level={5}>{t('projects.assign.onThis')}</Typography.Title>
-              <Table<Assignment> size="small" rowKey="id" pagination={false} dataSource={mine} style={{ marginBottom: 16 }} scroll={{ x: 'max-content' }}
-                columns={[
-                  { title: t('projects.assign.expert'), dataIndex: 'expertName', render: (v, a) => <>{v}<div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{a.expertOrg}</Typography.Text></div></> },
-                  { title: t('projects.assign.method'), dataIndex: 'method', width: 80, render: (m) => <Tag>{t(`projects.assign.methods.${m}`)}</Tag> },
-                  { title: t('projects.assign.status'), dataIndex: 'status', width: 90, render: (s, a) => <><ReviewStatusTag status={s} />{a.conflictReason && <div style={{ fontSize: 12 }}>{a.conflictReason}</div>}</> },
-                  { title: t('projects.assign.total'), dataIndex: 'total', width: 70, align: 'right', render: (v) => v ?? '—' },
-                  {
-                    title: '', key: 'x', width: 70,
-                    render: (_, a) => (a.status === 'assigned' || a.status === 'declared') && (
-                      <Popconfirm title={<Space direction="vertical"><span>{t('projects.assign.removeConfirm', { name: a.expertName })}</span>
-                        <Input size="small" placeholder={t('projects.assign.removeReason')} value={reason} onChange={(e) => setReason(e.target.value)} /></Space>}
-                        onConfirm={async () => {
-                          try {
-                            await projectApi.unassign(a.id, reason.trim() || t('projects.assign.removeDefault'));
-                            message.success(t('projects.assign.removed'));
-                            setReason('');
-                            await refresh();
-                          } catch (error) { onError(error); }
-                        }}>
-                        <Button type="link" size="small" danger>{t('projects.assign.remove')}</Button>
-                      </Popconfirm>
-                    ),
-                  },
-                ]} />
-            </>
-          )}
-          <ApplicationView app={app} staff />
+          <ApplicationView app={app} staff defaultTab="timeline"
+            extraTabs={mine.length ? [{ key: 'experts', label: `${t('projects.assign.experts')} (${mine.filter((a) => a.status !== 'declined').length})`, children: experts }] : []} />
           <ActionModal action={action} app={app} budgetLeft={budgetLeft} onClose={() => setAction(null)}
             onDone={async () => { setAction(null); await refresh(); }} />
         </>

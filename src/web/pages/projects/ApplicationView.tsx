@@ -1,8 +1,10 @@
 // One application as staff and its applicant read it: the facts, members, partners, budget table,
 // task contract, funding tranches and the TIMELINE of every transition.
-import { Descriptions, Empty, Space, Steps, Table, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { App, Button, Descriptions, Empty, Grid, Space, Steps, Table, Tabs, Tag, Typography } from 'antd';
+import { FileWordOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { BUDGET_CATEGORIES, type ApplicationDetail, type BudgetLine } from './api';
+import { BUDGET_CATEGORIES, projectApi, type ApplicationDetail, type BudgetLine } from './api';
 import { ApplicationTimeline, STAGE_KEYS, StatusTag, chinaTime, fieldLabel, stageOf, useMoney, wanText } from './shared';
 
 /** The budget by the usual cost categories: own funds and requested, in 万元, with totals. */
@@ -17,8 +19,8 @@ export function BudgetTable({ lines }: { lines: BudgetLine[] }) {
     <Table<BudgetLine> size="small" rowKey="category" pagination={false} dataSource={rows}
       columns={[
         { title: t('projects.app.budgetCategory'), dataIndex: 'category', render: (c) => t(`projects.budget.${c}`) },
-        { title: t('projects.app.ownWan'), dataIndex: 'own', align: 'right', width: 110, render: (v) => wanText(v) },
-        { title: t('projects.app.requestedWan'), dataIndex: 'requested', align: 'right', width: 110, render: (v) => wanText(v) },
+        { title: t('projects.app.ownShort'), dataIndex: 'own', align: 'right', width: 92, render: (v) => wanText(v) },
+        { title: t('projects.app.requestedShort'), dataIndex: 'requested', align: 'right', width: 92, render: (v) => wanText(v) },
       ]}
       summary={() => (
         <Table.Summary.Row>
@@ -33,22 +35,54 @@ export function BudgetTable({ lines }: { lines: BudgetLine[] }) {
 /** Where the application stands on its road: 申报 → 形式审查 → 评审 → 立项 → 执行 → 验收. */
 export function ApplicationSteps({ status }: { status: ApplicationDetail['status'] }) {
   const { t } = useTranslation();
+  const wide = Grid.useBreakpoint().sm ?? true;
   const { current, failed } = stageOf(status);
+  const state = failed ? 'error' : current === STAGE_KEYS.length - 1 ? 'finish' : 'process';
+  if (!wide) {
+    // a phone: the dots only, and the stage in words below
+    return (
+      <div style={{ marginBottom: 12 }}>
+        <Steps progressDot size="small" responsive={false} current={current} status={state} items={STAGE_KEYS.map(() => ({ title: '' }))} />
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('projects.app.stageOf', { n: current + 1, all: STAGE_KEYS.length, stage: t(`projects.stage.${STAGE_KEYS[current]}`) })}</Typography.Text>
+      </div>
+    );
+  }
+  return <Steps size="small" current={current} status={state} style={{ marginBottom: 16 }} items={STAGE_KEYS.map((k) => ({ title: t(`projects.stage.${k}`) }))} />;
+}
+
+/** The application as a printable Word document, and the 验收意见 once the acceptance is done. */
+export function ApplicationDocuments({ app }: { app: ApplicationDetail }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const get = (what: 'print' | 'acceptance') => projectApi.document(app.id, what).catch((e: Error) => message.error(e.message));
   return (
-    <Steps size="small" current={current} status={failed ? 'error' : current === STAGE_KEYS.length - 1 ? 'finish' : 'process'} style={{ marginBottom: 16 }}
-      items={STAGE_KEYS.map((k) => ({ title: t(`projects.stage.${k}`) }))} />
+    <Space size={4} wrap>
+      <Button size="small" icon={<FileWordOutlined />} onClick={() => get('print')} data-testid="print-application">{t('projects.app.print')}</Button>
+      {app.acceptance && <Button size="small" icon={<FileWordOutlined />} onClick={() => get('acceptance')}>{t('projects.app.acceptanceDoc')}</Button>}
+    </Space>
   );
 }
 
-export default function ApplicationView({ app, staff }: { app: ApplicationDetail; staff: boolean }) {
+export interface ExtraTab { key: string; label: string; children: ReactNode }
+
+/**
+ * The application: where it stands, the key facts, then tabs — its timeline, what was applied for
+ * (summary, members, partners, budget), the contract and tranches once there are any, and what
+ * the caller adds (the experts, for the bureau).
+ */
+export default function ApplicationView({ app, staff, defaultTab = 'timeline', extraTabs = [] }: {
+  app: ApplicationDetail; staff: boolean; defaultTab?: string; extraTabs?: ExtraTab[];
+}) {
   const { t, i18n } = useTranslation();
   const money = useMoney();
-  const H = ({ children }: { children: string }) => <Typography.Title level={5} style={{ marginTop: 20 }}>{children}</Typography.Title>;
+  const wide = Grid.useBreakpoint().md ?? true;
+  const H = ({ children, first }: { children: string; first?: boolean }) => <Typography.Title level={5} style={{ marginTop: first ? 0 : 20 }}>{children}</Typography.Title>;
+  const executing = !!app.contract || app.tranches.length > 0;
   return (
     <div data-testid="application-view">
       <ApplicationSteps status={app.status} />
-      <Descriptions size="small" bordered column={{ xs: 1, sm: 1, md: 2 }}>
-        <Descriptions.Item label={t('projects.app.call')} span={2}>{app.callTitle}</Descriptions.Item>
+      <Descriptions size="small" bordered={wide} column={{ xs: 1, sm: 1, md: 2 }}>
+        <Descriptions.Item label={t('projects.app.call')} span={wide ? 2 : 1}>{app.callTitle}</Descriptions.Item>
         <Descriptions.Item label={t('projects.app.org')}>{app.orgName}</Descriptions.Item>
         <Descriptions.Item label={t('projects.app.region')}>{app.regionName}</Descriptions.Item>
         <Descriptions.Item label={t('projects.app.field')}>{fieldLabel(app.field, i18n.language)}</Descriptions.Item>
@@ -64,50 +98,55 @@ export default function ApplicationView({ app, staff }: { app: ApplicationDetail
         {app.needsRecommendation && <Descriptions.Item label={t('projects.app.recommendation')}>{t('projects.app.needsRecommendation')}</Descriptions.Item>}
       </Descriptions>
 
-      <H>{t('projects.app.summary')}</H>
-      <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{app.summary || '—'}</Typography.Paragraph>
-
-      <H>{t('projects.app.members')}</H>
-      {app.members.length ? (
-        <Table size="small" rowKey={(m) => `${m.name}-${m.role}`} pagination={false} dataSource={app.members} scroll={{ x: 'max-content' }}
-          columns={[
-            { title: t('projects.app.memberName'), dataIndex: 'name' },
-            { title: t('projects.app.memberRole'), dataIndex: 'role' },
-            { title: t('projects.app.memberOrg'), dataIndex: 'orgName' },
-            { title: t('projects.app.memberId'), dataIndex: 'idNumber', render: (v) => v ?? '—' },
-          ]} />
-      ) : <Typography.Text type="secondary">—</Typography.Text>}
-
-      <H>{t('projects.app.partners')}</H>
-      {app.partners.length ? <Space wrap>{app.partners.map((p) => <Tag key={p.id}>{p.name}</Tag>)}</Space> : <Typography.Text type="secondary">—</Typography.Text>}
-
-      <H>{t('projects.app.budget')}</H>
-      <BudgetTable lines={app.budget ?? []} />
-
-      {app.contract && (
-        <>
-          <H>{t('projects.app.contract')}</H>
-          <Descriptions size="small" bordered column={1}>
-            <Descriptions.Item label={t('projects.app.contractPeriod')}>{app.contract.startOn} ~ {app.contract.endOn}</Descriptions.Item>
-            <Descriptions.Item label={t('projects.app.targets')}><span style={{ whiteSpace: 'pre-wrap' }}>{app.contract.targets}</span></Descriptions.Item>
-          </Descriptions>
-        </>
-      )}
-
-      {app.tranches.length > 0 && (
-        <>
-          <H>{t('projects.app.tranches')}</H>
-          <Table size="small" rowKey="id" pagination={false} dataSource={app.tranches}
-            columns={[
-              { title: t('projects.app.paidOn'), dataIndex: 'paidOn', width: 120 },
-              { title: t('projects.app.amountWan'), dataIndex: 'amount', align: 'right', width: 120, render: (v) => wanText(v) },
-              { title: t('projects.app.note'), dataIndex: 'note' },
-            ]} />
-        </>
-      )}
-
-      <H>{t('projects.app.timeline')}</H>
-      {app.timeline.length ? <ApplicationTimeline events={app.timeline} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}
+      <Tabs style={{ marginTop: 12 }} defaultActiveKey={defaultTab} items={[
+        { key: 'timeline', label: t('projects.app.timeline'),
+          children: app.timeline.length ? <ApplicationTimeline events={app.timeline} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> },
+        ...extraTabs,
+        { key: 'details', label: t('projects.app.content'), children: (
+          <>
+            <H first>{t('projects.app.summary')}</H>
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{app.summary || '—'}</Typography.Paragraph>
+            <H>{t('projects.app.members')}</H>
+            {app.members.length ? (
+              <Table size="small" rowKey={(m, i) => `${i}-${m.name}`} pagination={false} dataSource={app.members} scroll={{ x: 'max-content' }}
+                columns={[
+                  { title: t('projects.app.memberName'), dataIndex: 'name' },
+                  { title: t('projects.app.memberRole'), dataIndex: 'role' },
+                  { title: t('projects.app.memberOrg'), dataIndex: 'orgName' },
+                  { title: t('projects.app.memberId'), dataIndex: 'idNumber', render: (v) => v ?? '—' },
+                ]} />
+            ) : <Typography.Text type="secondary">—</Typography.Text>}
+            <H>{t('projects.app.partners')}</H>
+            {app.partners.length ? <Space wrap>{app.partners.map((p) => <Tag key={p.id}>{p.name}</Tag>)}</Space> : <Typography.Text type="secondary">—</Typography.Text>}
+            <H>{t('projects.app.budgetWan')}</H>
+            <BudgetTable lines={app.budget ?? []} />
+          </>
+        ) },
+        ...(executing ? [{ key: 'execution', label: t('projects.app.execution'), children: (
+          <>
+            {app.contract && (
+              <>
+                <H first>{t('projects.app.contract')}</H>
+                <Descriptions size="small" bordered column={1}>
+                  <Descriptions.Item label={t('projects.app.contractPeriod')}>{app.contract.startOn} ~ {app.contract.endOn}</Descriptions.Item>
+                  <Descriptions.Item label={t('projects.app.targets')}><span style={{ whiteSpace: 'pre-wrap' }}>{app.contract.targets}</span></Descriptions.Item>
+                </Descriptions>
+              </>
+            )}
+            {app.tranches.length > 0 && (
+              <>
+                <H first={!app.contract}>{t('projects.app.tranches')}</H>
+                <Table size="small" rowKey="id" pagination={false} dataSource={app.tranches}
+                  columns={[
+                    { title: t('projects.app.paidOn'), dataIndex: 'paidOn', width: 110 },
+                    { title: t('projects.app.amountWan'), dataIndex: 'amount', align: 'right', width: 110, render: (v) => wanText(v) },
+                    { title: t('projects.app.note'), dataIndex: 'note' },
+                  ]} />
+              </>
+            )}
+          </>
+        ) }] : []),
+      ]} />
     </div>
   );
 }

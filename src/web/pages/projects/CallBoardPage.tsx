@@ -7,7 +7,7 @@ import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-comp
 import {
   Alert, App, Button, Card, Col, Descriptions, Empty, InputNumber, List, Modal, Popconfirm, Progress, Row, Space, Statistic, Switch, Table, Tabs, Tag, Tooltip, Typography,
 } from 'antd';
-import { ExperimentOutlined, NotificationOutlined, WarningOutlined } from '@ant-design/icons';
+import { DownloadOutlined, ExperimentOutlined, FileWordOutlined, NotificationOutlined, WarningOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -17,10 +17,23 @@ import PageLoading from '../../components/PageLoading';
 import { toListQuery } from '../../components/listQuery';
 import { useLinkedId } from '../../components/useLinkedId';
 import ApplicationDrawer from './ApplicationDrawer';
-import ExportButton from '../../components/ExportButton';
 import type { ListQuery } from '../../api';
 import { APPLICATION_STATUSES, projectApi, type ApplicationSummary, type Assignment, type Board, type RankingItem } from './api';
 import { CallStateTag, StatusTag, chinaTime, fieldLabel, useApiError, useMoney, wanText } from './shared';
+
+type CallFile = 'applications.xlsx' | 'reviews.xlsx' | 'funding.xlsx' | 'notice.docx';
+
+/** One of the call's downloads (Excel, Word), with the server's refusal as a message. */
+function CallFileButton({ callId, what, size }: { callId: number; what: CallFile; size?: 'small' }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const get = async () => {
+    setBusy(true);
+    try { await projectApi.callFile(callId, what); } catch (error) { message.error(t('common.exportFailed', { message: (error as Error).message })); } finally { setBusy(false); }
+  };
+  return <Button size={size} icon={what.endsWith('docx') ? <FileWordOutlined /> : <DownloadOutlined />} loading={busy} onClick={get} data-testid={`file-${what}`}>{t(`projects.board.files.${what.split('.')[0]}`)}</Button>;
+}
 
 const TABS = ['overview', 'applications', 'reviews', 'ranking', 'funding'] as const;
 type TabKey = (typeof TABS)[number];
@@ -42,7 +55,7 @@ function Overview({ board, budget, approved }: { board: Board; budget: number; a
     series: [{ type: 'bar', name: t('projects.board.applications'), data: states.map((s) => board.byStatus[s] ?? 0), itemStyle: { color: '#1677ff' }, barMaxWidth: 18, label: { show: true, position: 'right' } }],
   }), [board, states, t]);
   const scoreOption = useMemo<ChartOption>(() => ({
-    grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 16, top: 28, bottom: 24, containLabel: true },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: board.distribution.map((b) => `${b.from}–${b.to}`), name: t('projects.board.scoreAxis'), nameLocation: 'middle', nameGap: 28 },
     yAxis: { type: 'value', minInterval: 1, name: t('projects.board.countAxis') },
@@ -112,7 +125,7 @@ function Applications({ callId, onOpen, actionRef }: { callId: number; onOpen: (
         const page = await projectApi.applications(query);
         return { data: page.items, total: page.total, success: true };
       }}
-      toolBarRender={() => [<ExportButton key="export" run={projectApi.exportApplications} query={() => lastQuery.current} />]}
+      toolBarRender={() => [<CallFileButton key="export" callId={callId} what="applications.xlsx" />]}
     />
   );
 }
@@ -273,6 +286,9 @@ export default function CallBoardPage() {
     <AppPage title={c.title}
       extra={
         <Space wrap>
+          <CallFileButton callId={callId} what="reviews.xlsx" />
+          <CallFileButton callId={callId} what="funding.xlsx" />
+          {c.resultsOut && <CallFileButton callId={callId} what="notice.docx" />}
           <Popconfirm title={t('projects.notice.confirm', { days: c.noticeDays })} onConfirm={publishNotice} disabled={!noticeable}>
             <Button icon={<NotificationOutlined />} disabled={!noticeable} data-testid="publish-notice">{t('projects.notice.publish')}</Button>
           </Popconfirm>

@@ -3,14 +3,14 @@
 // the notifications link). Drafts and returned applications are changed and submitted here;
 // an application not yet past formal check can be withdrawn.
 import { useState } from 'react';
-import { App, Button, Card, Col, Drawer, Empty, Input, List, Modal, Popconfirm, Row, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Drawer, Empty, Input, List, Modal, Popconfirm, Row, Space, Table, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/AuthContext';
 import AppPage from '../../components/AppPage';
 import { useLinkedId } from '../../components/useLinkedId';
 import ApplicationForm from './ApplicationForm';
-import ApplicationView from './ApplicationView';
+import ApplicationView, { ApplicationDocuments } from './ApplicationView';
 import { projectApi, type ApplicationDetail, type ApplicationSummary, type Call } from './api';
 import { CallStateTag, StatusTag, chinaTime, useApiError, useMoney, wanText } from './shared';
 
@@ -101,7 +101,8 @@ export default function MyProjectsPage() {
       </Row>
 
       <Drawer open={openId !== null} onClose={() => setOpenId(null)} width={820} destroyOnHidden title={detail.data?.title}
-        extra={detail.data && <Space>{detail.data.status === 'returned' && <Tag color="warning">{t('projects.mine.returnedHint')}</Tag>}{actions(detail.data)}</Space>}>
+        extra={detail.data && <Space wrap>{detail.data.status === 'returned' && <Tag color="warning">{t('projects.mine.returnedHint')}</Tag>}{actions(detail.data)}<ApplicationDocuments app={detail.data} /></Space>}>
+        {detail.isError && <Alert type="error" showIcon message={(detail.error as Error).message} />}
         {detail.data && <ApplicationView app={detail.data} staff={false} />}
       </Drawer>
 

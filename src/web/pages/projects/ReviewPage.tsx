@@ -98,7 +98,7 @@ function ApplicationPane({ review }: { review: MyReview }) {
               <Space wrap>{a.partners.map((p) => <Tag key={p}>{p}</Tag>)}</Space>
             </>
           )}
-          <Typography.Title level={5} style={{ marginTop: 16 }}>{t('projects.app.budget')}</Typography.Title>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>{t('projects.app.budgetWan')}</Typography.Title>
           <BudgetTable lines={a.budget ?? []} />
         </>
       )}
@@ -155,7 +155,7 @@ function ScorePane({ review, onSaved }: { review: MyReview; onSaved: () => void 
           <Form.Item key={c.code} name={['scores', c.code]} className="kc-criterion"
             label={<span><b>{c.name}</b> <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('projects.review.criterionMeta', { code: c.code, weight: c.weight, max: c.max })}</Typography.Text></span>}
             rules={[{ required: true, message: t('projects.review.scoreRequired') }, { type: 'number', min: 0, max: c.max, message: t('projects.review.scoreRange', { max: c.max }) }]}>
-            <InputNumber min={0} max={c.max} step={1} precision={1} style={{ width: '100%' }} aria-label={c.name} addonAfter={`/ ${c.max}`} inputMode="decimal" />
+            <InputNumber min={0} max={c.max} step={1} style={{ width: '100%' }} aria-label={c.name} addonAfter={`/ ${c.max}`} inputMode="decimal" />
           </Form.Item>
         ))}
         <Form.Item name="comment" label={t('projects.review.comment')} rules={[{ required: true, whitespace: true, message: t('projects.review.commentRequired') }]}>

@@ -147,7 +147,10 @@ export const projectApi = {
   publishNotice: (id: number) => api.post<{ count: number; noticeFrom: string; noticeUntil: string }>(`/calls/${id}/notice`),
 
   applications: (query: ListQuery) => api.get<Page<ApplicationSummary>>('/applications', query),
-  exportApplications: (query: ListQuery) => download('/applications/export', query, 'applications.xlsx'),
+  /** The call's downloads: applications with scores, the score matrix, the funded projects (Excel), the 立项公示 (Word). */
+  callFile: (id: number, what: 'applications.xlsx' | 'reviews.xlsx' | 'funding.xlsx' | 'notice.docx') => download(`/calls/${id}/${what}`, undefined, what),
+  /** The application, printable, or its 验收意见 (Word). */
+  document: (id: number, what: 'print' | 'acceptance') => download(`/applications/${id}/${what}.docx`, undefined, `${what}.docx`),
   application: (id: number) => api.get<ApplicationDetail>(`/applications/${id}`),
   createApplication: (body: ApplicationInput & { callId: number }) => api.post<{ id: number }>('/applications', body),
   updateApplication: (id: number, body: ApplicationInput & { version: number }) => api.put<ApplicationDetail>(`/applications/${id}`, body),

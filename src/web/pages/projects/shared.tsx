@@ -157,14 +157,12 @@ export function ApplicationTimeline({ events }: { events: TimelineEvent[] }) {
         color: BAD_ACTIONS.has(e.action) ? 'red' : GOOD_ACTIONS.has(e.action) ? 'green' : 'blue',
         children: (
           <div>
-            <Space size={6} wrap>
+            <Space size={[8, 2]} wrap>
               <Typography.Text strong>{t(`projects.action.${e.action}`)}</Typography.Text>
               {e.from !== e.to && <StatusTag status={e.to} />}
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{chinaTime(e.at)}{e.actor ? ` · ${e.actor}` : ''}</Typography.Text>
             </Space>
             {e.comment && <div style={{ whiteSpace: 'pre-wrap', marginTop: 2 }}>{e.comment}</div>}
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {chinaTime(e.at)}{e.actor ? ` · ${e.actor}` : ''}
-            </Typography.Text>
           </div>
         ),
       }))}
