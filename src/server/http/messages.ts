@@ -138,6 +138,12 @@ const zh = {
   'field.amount.over_approved': '超出立项金额',
   'field.score.range': '分数应在 0–{max} 之间',
   'field.review.comment': '请填写评审意见',
+  APPLICATION_INCOMPLETE: '申报书还有 {count} 处未完成，请补齐后再提交',
+  CHANGE_PENDING: '已有同类变更申请在审核中',
+  'field.attachment.required': '请上传此附件',
+  'field.budget.sum': '预算表合计与申请金额、自筹金额不一致',
+  NOTICE_NOT_PUBLISHED: '该指南尚无已公示的拟立项项目',
+  ACCEPTANCE_PENDING: '该项目尚未验收',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -271,6 +277,12 @@ const en: Record<MessageKey, string> = {
   'field.amount.over_approved': 'Over the approved amount',
   'field.score.range': 'A score from 0 to {max}',
   'field.review.comment': 'Write your review opinion',
+  APPLICATION_INCOMPLETE: '{count} parts of the application are incomplete; complete them before submitting',
+  CHANGE_PENDING: 'A change of this kind is already waiting for a decision',
+  'field.attachment.required': 'Upload this attachment',
+  'field.budget.sum': 'The budget table does not add up to the requested amount and own funds',
+  NOTICE_NOT_PUBLISHED: 'No application of this call has been put on public notice yet',
+  ACCEPTANCE_PENDING: 'This project has not been through acceptance yet',
 };
 
 const catalogues: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zh, en };

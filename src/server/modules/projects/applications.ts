@@ -15,7 +15,9 @@ import { transition } from '../../workflow';
 import { diff, recordAudit } from '../audit/record';
 import { workingDeadline } from '../calendar/service';
 import { notify } from '../notifications/notify';
+import { listApplicationFiles, submissionProblems } from './attachments';
 import { CALL_STATE_SQL, lockManagedCall } from './calls';
+import { listChanges } from './changes';
 import { APPLICATION_WORKFLOW, FUNDED_STATUSES, type ApplicationAction, type ApplicationStatus } from './workflow';
 
 export const BUDGET_CATEGORIES = ['equipment', 'materials', 'testing', 'fuel', 'travel', 'publication', 'labour', 'consultation', 'indirect'] as const;
@@ -85,11 +87,13 @@ export async function getApplication(db: Queryable, actor: Actor, id: number) {
   const where = applicationScope(actor, new Where()).add('a.id = $?', id);
   const { rows: [a] } = await db.query(`SELECT ${APP_COLUMNS}, a.form_data, a.budget, a.contract, c.results_out ${APP_FROM} ${where}`, where.params);
   if (!a) throw errors.notFound();
-  const [members, partners, events, tranches] = await Promise.all([
+  const [members, partners, events, tranches, files, changes] = await Promise.all([
     db.query('SELECT * FROM application_member WHERE application_id = $1 ORDER BY seq', [id]),
     db.query('SELECT o.id, o.name FROM application_partner p JOIN organization o ON o.id = p.org_id WHERE p.application_id = $1 ORDER BY o.name', [id]),
     db.query('SELECT * FROM application_event WHERE application_id = $1 ORDER BY at, id', [id]),
     db.query('SELECT id, amount, paid_on, note FROM funding_tranche WHERE application_id = $1 ORDER BY paid_on, id', [id]),
+    listApplicationFiles(db, id),
+    listChanges(db, id),
   ]);
   return {
     ...summaryView(a, actor), formData: a.form_data, budget: a.budget, contract: a.contract,
@@ -100,6 +104,7 @@ export async function getApplication(db: Queryable, actor: Actor, id: number) {
     timeline: events.rows.map((e) => ({ action: e.action, from: e.from_status, to: e.to_status, comment: e.comment, at: e.at,
       actor: actor.role === 'admin' || actor.role === 'staff' ? e.actor_name : null })),
     tranches: tranches.rows.map((t) => ({ id: Number(t.id), amount: Number(t.amount), paidOn: t.paid_on, note: t.note })),
+    attachments: files, changes,
   };
 }
 
@@ -127,7 +132,8 @@ async function writeParts(tx: Queryable, id: number, b: Omit<ApplicationInput, '
   if (partners.length) await tx.query('INSERT INTO application_partner (application_id, org_id) SELECT $1, unnest($2::bigint[])', [id, partners]);
 }
 
-export async function recordEvent(tx: Queryable, actor: Actor | null, applicationId: number, action: ApplicationAction | 'objection' | 'tranche' | 'notice',
+export async function recordEvent(tx: Queryable, actor: Actor | null, applicationId: number,
+  action: ApplicationAction | 'objection' | 'tranche' | 'change_request' | 'change_approve' | 'change_reject',
   from: string | null, to: string, comment: string | null = null) {
   await tx.query('INSERT INTO application_event (application_id, action, from_status, to_status, comment, actor_id, actor_name) VALUES ($1, $2, $3, $4, $5, $6, $7)',
     [applicationId, action, from, to, comment, actor?.id ?? null, actor?.displayName ?? null]);
@@ -216,6 +222,8 @@ export async function submitApplication(db: Database, actor: Actor, audit: Audit
     // the server clock decides, to the second, whatever the job that marks calls closed has done
     if (a.call_state !== 'open') throw new AppError(409, a.call_state === 'upcoming' ? 'CALL_NOT_OPEN' : 'CALL_CLOSED');
     if (a.status === 'submitted' || a.status === 'recommended') throw new AppError(409, 'ALREADY_SUBMITTED');
+    const problems = await submissionProblems(tx, a);
+    if (Object.keys(problems).length) throw new AppError(400, 'APPLICATION_INCOMPLETE', { count: Object.keys(problems).length }, problems);
     return moveApplication(tx, actor, audit, a, 'submit', null, { set: 'submitted_at = now()' });
   });
 }

@@ -3,7 +3,7 @@
 // project's whole life from approval to closing with its timeline and funding never above approval.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { databaseTargets, signedIn, startTestApp, TestClient, type TestApp } from '../../test/harness';
+import { databaseTargets, signedIn, startTestApp, TestClient, upload, type TestApp } from '../../test/harness';
 import { apply, iso, openCall } from './test-support';
 
 for (const target of databaseTargets()) {
@@ -108,6 +108,62 @@ for (const target of databaseTargets()) {
       const other = await apply(ent1, callId, { title: '第二个申报' });
       assert.equal((await ent1.post(`/api/v1/applications/${other}/withdraw`, {})).json().status, 'withdrawn');
       assert.equal((await ent1.post(`/api/v1/applications/${id}/withdraw`, {})).statusCode, 409);
+    });
+
+    it('submits only a complete application: required attachments by their bytes, required form fields, a budget that adds up', async () => {
+      const callId = await openCall(qingyang, { requiredAttachments: ['单位承诺书'],
+        form: [{ key: 'trl', label: '技术成熟度', type: 'choice', required: true, options: ['小试', '中试', '产业化'] }, { key: 'start', label: '开始日期', type: 'date' }] });
+      const id = await apply(ent1, callId, { requestedAmount: 500_000, ownFunds: 200_000,
+        budget: [{ category: 'equipment', own: 100_000, requested: 300_000 }, { category: 'testing', own: 100_000, requested: 100_000 }] }, false);
+      const first = await ent1.post(`/api/v1/applications/${id}/submit`);
+      assert.equal(first.statusCode, 400);
+      assert.equal(first.json().error.code, 'APPLICATION_INCOMPLETE');
+      assert.deepEqual(Object.keys(first.json().error.fields).sort(), ['attachments.单位承诺书', 'budget', 'formData.trl']);
+      // a renamed text file is not a PDF
+      const fake = await upload(ent1, `/api/v1/applications/${id}/attachments?kind=${encodeURIComponent('单位承诺书')}`, Buffer.from('not a pdf'), '承诺书.pdf');
+      assert.equal(fake.json().error.code, 'FILE_TYPE');
+      const pdf = await upload(ent1, `/api/v1/applications/${id}/attachments?kind=${encodeURIComponent('单位承诺书')}`, Buffer.from('%PDF-1.4\n%%EOF'), '承诺书.pdf');
+      assert.equal(pdf.statusCode, 201, pdf.body);
+      // another company cannot add to it or read it
+      assert.equal((await upload(ent2, `/api/v1/applications/${id}/attachments`, Buffer.from('%PDF-1.4'), 'x.pdf')).statusCode, 404);
+      assert.equal((await ent2.get(`/api/v1/applications/${id}/attachments/${pdf.json().id}`)).statusCode, 404);
+      const app = (await ent1.get(`/api/v1/applications/${id}`)).json();
+      const fixed = await ent1.request('PUT', `/api/v1/applications/${id}`, { title: app.title, field: app.field, summary: app.summary, requestedAmount: 400_000, ownFunds: 200_000,
+        members: [], partnerOrgIds: [], formData: { trl: '中试', start: '2027-03-01' }, budget: app.budget, version: app.version });
+      assert.equal(fixed.statusCode, 200, fixed.body);
+      assert.equal((await ent1.post(`/api/v1/applications/${id}/submit`)).json().status, 'submitted');
+      // submitted: files are frozen; staff can read them
+      assert.equal((await upload(ent1, `/api/v1/applications/${id}/attachments`, Buffer.from('%PDF-1.4'), 'y.pdf')).json().error.code, 'APPLICATION_LOCKED');
+      const file = await qingyang.get(`/api/v1/applications/${id}/attachments/${pdf.json().id}`);
+      assert.equal(file.statusCode, 200);
+      assert.equal(file.headers['content-type'], 'application/pdf');
+    });
+
+    it('changes after approval: the organisation asks, the bureau approves (applied) or rejects with a reason', async () => {
+      const callId = await openCall(qingyang);
+      const id = await apply(ent1, callId);
+      assert.equal((await ent1.post(`/api/v1/applications/${id}/changes`, { kind: 'dates', reason: '设备到货延迟', startOn: '2027-01-01', endOn: '2029-06-30' })).json().error.code, 'INVALID_TRANSITION');
+      await qingyang.post(`/api/v1/applications/${id}/formal-check`, { result: 'pass' });
+      await t.db.query(`UPDATE application SET status = 'reviewed' WHERE id = $1`, [id]);
+      await qingyang.post(`/api/v1/applications/${id}/decision`, { approved: true, amount: 600_000 });
+      const ask = await ent1.post(`/api/v1/applications/${id}/changes`, { kind: 'dates', reason: '设备到货延迟', startOn: '2027-01-01', endOn: '2029-06-30' });
+      assert.equal(ask.statusCode, 201, ask.body);
+      assert.equal((await ent1.post(`/api/v1/applications/${id}/changes`, { kind: 'dates', reason: '再次申请', startOn: '2027-01-01', endOn: '2029-12-31' })).json().error.code, 'CHANGE_PENDING');
+      const members = await ent1.post(`/api/v1/applications/${id}/changes`, { kind: 'members', reason: '骨干调离', members: [{ name: '王建国', orgName: '本公司', role: '负责人' }, { name: '刘洋', orgName: '本公司', role: '骨干' }] });
+      const budget = await ent1.post(`/api/v1/applications/${id}/changes`, { kind: 'budget', reason: '超出', budget: [{ category: 'equipment', own: 0, requested: 700_000 }] });
+      assert.equal(budget.statusCode, 400);
+      // the wrong side cannot decide
+      assert.equal((await ent1.post(`/api/v1/applications/${id}/changes/${ask.json().id}/decision`, { approved: true })).statusCode, 403);
+      assert.equal((await zhangye.post(`/api/v1/applications/${id}/changes/${ask.json().id}/decision`, { approved: true })).statusCode, 404);
+      assert.equal((await qingyang.post(`/api/v1/applications/${id}/changes/${ask.json().id}/decision`, { approved: false })).statusCode, 400);
+      assert.equal((await qingyang.post(`/api/v1/applications/${id}/changes/${ask.json().id}/decision`, { approved: true, comment: '同意延期' })).json().status, 'approved');
+      assert.equal((await qingyang.post(`/api/v1/applications/${id}/changes/${ask.json().id}/decision`, { approved: true })).json().error.code, 'ALREADY_REVIEWED');
+      assert.equal((await qingyang.post(`/api/v1/applications/${id}/changes/${members.json().id}/decision`, { approved: false, comment: '请补充调离证明' })).json().status, 'rejected');
+      const after = (await ent1.get(`/api/v1/applications/${id}`)).json();
+      assert.equal(after.contract.endOn, '2029-06-30');
+      assert.equal(after.members.length, 1, 'the rejected members change was not applied');
+      assert.deepEqual(after.changes.map((c: { kind: string; status: string }) => [c.kind, c.status]), [['dates', 'approved'], ['members', 'rejected']]);
+      assert.deepEqual(after.timeline.slice(-4).map((e: { action: string }) => e.action), ['change_request', 'change_request', 'change_approve', 'change_reject']);
     });
 
     it('a call that asks for recommendation: the city sees a county applicant only after its county bureau recommends', async () => {

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AVOIDANCE_RULES } from '../../../domain/review/avoidance';
 import { auditActorOf, requireActor, requireRole } from '../../http/actor';
+import { AppError } from '../../http/errors';
 import { nameField, regionCodeField } from '../../http/fields';
 import { sendWorkbook } from '../../http/excel';
 import { MAX_EXPORT_ROWS, pagingSchema } from '../../http/list-query';
@@ -13,6 +14,8 @@ import {
 } from './applications';
 import { portalCall, portalCalls, portalProjectNotices } from './portal';
 import { createReserveItem, listReserve, RESERVE_LEVELS, RESERVE_STATUSES, updateReserveItem } from './reserve';
+import { addApplicationFile, MAX_APPLICATION_FILE_BYTES, readApplicationFile, removeApplicationFile } from './attachments';
+import { CHANGE_KINDS, decideChange, requestChange } from './changes';
 import { createCall, createProgramme, getCall, listCalls, listProgrammes, PROGRAMME_LEVELS, setCallStatus, updateCall } from './calls';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
@@ -118,6 +121,29 @@ export async function applicationRoutes(app: FastifyInstance) {
     body: z.object({ result: z.enum(['passed', 'passed_after_fix', 'failed']), comment }) } },
   async (req) => answer(req, await staffStep(db, requireRole(req, 'admin', 'staff'), auditActorOf(req), req.params.id,
     req.body.result === 'failed' ? 'accept_fail' : 'accept_pass', req.body.comment, req.body.result)));
+  r.post('/:id/attachments', { schema: { tags: ['projects'], summary: 'Attach a file (multipart "file"; ?kind= a required attachment of the call, or other)', params: idParams,
+    querystring: z.object({ kind: z.string().trim().min(1).max(60).default('other') }), consumes: ['multipart/form-data'] } },
+  async (req, reply) => {
+    const actor = requireRole(req, 'enterprise', 'institution');
+    const file = await req.file({ limits: { fileSize: MAX_APPLICATION_FILE_BYTES } });
+    if (!file) throw new AppError(400, 'FILE_REQUIRED');
+    const data = await file.toBuffer();
+    return reply.code(201).send(await addApplicationFile(db, actor, auditActorOf(req), req.params.id, req.query.kind, { fileName: file.filename.slice(0, 200), data }));
+  });
+  r.get('/:id/attachments/:fileId', { schema: { tags: ['projects'], summary: 'Download a file of an application', params: idParams.extend({ fileId: z.coerce.number().int().positive() }) } },
+    async (req, reply) => {
+      const f = await readApplicationFile(db, actorOf(req), req.params.id, req.params.fileId);
+      return reply.header('content-type', f.contentType).header('content-disposition', `attachment; filename="attachment"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`).send(f.data);
+    });
+  r.delete('/:id/attachments/:fileId', { schema: { tags: ['projects'], summary: 'Remove a file (draft or returned applications)', params: idParams.extend({ fileId: z.coerce.number().int().positive() }) } },
+    async (req, reply) => { await removeApplicationFile(db, requireRole(req, 'enterprise', 'institution'), auditActorOf(req), req.params.id, req.params.fileId); return reply.code(204).send(); });
+  r.post('/:id/changes', { schema: { tags: ['projects'], summary: 'Ask for a change after approval: members, dates or budget lines', params: idParams,
+    body: z.object({ kind: z.enum(CHANGE_KINDS), reason: nameField(2000), members: z.array(member).max(50).optional(), startOn: dateField.optional(), endOn: dateField.optional(),
+      budget: z.array(z.object({ category: z.enum(BUDGET_CATEGORIES), own: yuan, requested: yuan })).max(BUDGET_CATEGORIES.length).optional() }) } },
+  async (req, reply) => reply.code(201).send({ id: await requestChange(db, requireRole(req, 'enterprise', 'institution'), auditActorOf(req), req.params.id, req.body) }));
+  r.post('/:id/changes/:changeId/decision', { schema: { tags: ['projects'], summary: 'Approve (and apply) or reject a change request',
+    params: idParams.extend({ changeId: z.coerce.number().int().positive() }), body: z.object({ approved: z.boolean(), comment }) } },
+  async (req) => ({ status: await decideChange(db, requireRole(req, 'admin', 'staff'), auditActorOf(req), req.params.id, req.params.changeId, req.body) }));
   r.post('/:id/close', { schema: { tags: ['projects'], summary: 'Close an accepted (or failed) project', params: idParams } },
     async (req) => answer(req, await staffStep(db, requireRole(req, 'admin', 'staff'), auditActorOf(req), req.params.id, 'close')));
   r.post('/:id/terminate', { schema: { tags: ['projects'], summary: 'Terminate a project', params: idParams, body: z.object({ comment: nameField(2000) }) } },
