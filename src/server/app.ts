@@ -21,7 +21,9 @@ import { registerCsrf } from './http/csrf';
 import { Jobs } from './jobs/handle';
 import jobRoutes from './jobs/routes';
 import calendarRoutes from './modules/calendar/routes';
+import expertImportRoutes from './modules/experts/import-routes';
 import expertRoutes from './modules/experts/routes';
+import projectExportRoutes from './modules/projects/export-routes';
 import { applicationRoutes, callRoutes, programmeRoutes, projectPortalRoutes, reserveRoutes } from './modules/projects/routes';
 import reviewRoutes from './modules/reviews/routes';
 import inboxRoutes from './modules/inbox/routes';
@@ -127,12 +129,14 @@ export async function buildApp(config: Config, db: Database, options: { logger?:
     await api.register(notificationRoutes, { prefix: '/notifications' });
     await api.register(calendarRoutes, { prefix: '/calendar' });
     await api.register(expertRoutes, { prefix: '/experts' });
+    await api.register(expertImportRoutes, { prefix: '/experts' });
     await api.register(programmeRoutes, { prefix: '/programmes' });
     await api.register(callRoutes, { prefix: '/calls' });
     await api.register(applicationRoutes, { prefix: '/applications' });
     await api.register(reserveRoutes, { prefix: '/reserve' });
     await api.register(projectPortalRoutes, { prefix: '/portal' });
     await api.register(reviewRoutes);
+    await api.register(projectExportRoutes);
   }, { prefix: '/api/v1' });
 
   // The built web app; any other GET outside /api answers index.html (client-side routes).

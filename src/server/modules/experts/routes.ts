@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditActorOf, requireRole } from '../../http/actor';
 import { sendWorkbook } from '../../http/excel';
+import { expertExportColumns } from './import';
 import { nameField, passwordField, phoneField, regionCodeField, usernameField } from '../../http/fields';
 import { MAX_EXPORT_ROWS, pagingSchema } from '../../http/list-query';
 import {
@@ -40,17 +41,7 @@ export default async function expertRoutes(app: FastifyInstance) {
     const { page: _p, pageSize: _s, ...f } = req.query;
     const { items } = await listExperts(db, actor, f, 1, MAX_EXPORT_ROWS);
     const h = (zh: string, en: string) => (req.lang === 'en' ? en : zh);
-    return sendWorkbook(reply, `${h('专家库', 'experts')}.xlsx`, h('专家库', 'Experts'), [
-      { header: h('姓名', 'Name'), value: (x) => x.name },
-      { header: h('工作单位', 'Organisation'), value: (x) => x.orgName, width: 30 },
-      { header: h('职称', 'Title'), value: (x) => x.title },
-      { header: h('职称级别', 'Title rank'), value: (x) => x.titleRank },
-      { header: h('专业领域', 'Fields'), value: (x) => x.fields.join('、'), width: 30 },
-      { header: h('所在地区', 'Region'), value: (x) => x.regionName },
-      { header: h('手机号', 'Mobile'), value: (x) => x.phone },
-      { header: h('状态', 'Status'), value: (x) => (x.status === 'active' ? h('在库', 'Active') : h('暂停', 'Suspended')) },
-      { header: h('评审任务数', 'Reviews'), value: (x) => x.reviews ?? 0 },
-    ], items);
+    return sendWorkbook(reply, `${h('专家库', 'experts')}.xlsx`, h('专家库', 'Experts'), expertExportColumns(req.lang), items);
   });
 
   r.get('/me', { schema: { tags: ['experts'], summary: "The signed-in expert's own record" } }, async (req) => {
