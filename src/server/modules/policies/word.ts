@@ -4,37 +4,17 @@
  * first-line indent, page numbers "— n —" at the foot. Text is printed in simplified characters.
  */
 import {
-  AlignmentType, BorderStyle, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, Table, TableCell, TableOfContents,
+  AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableOfContents,
   TableRow, TextRun, WidthType,
 } from 'docx';
 import { DECISION_NAMES, LEVEL_NAMES, type PolicyLevel, type ReviewDecision } from '../../../domain/policies/types';
 import { toSimplified } from '../../search/index';
+import { BODY_FONT, font, fmtDate, HEADING_FONT, INDENT_2_CHARS, MARGINS, pageFooter, SIZE_2, SIZE_3, SIZE_4, styles, TITLE_FONT } from '../../documents/gongwen';
 
-export const TITLE_FONT = '方正小标宋简体';
-export const BODY_FONT = '仿宋_GB2312';
-export const HEADING_FONT = '黑体';
-const font = (name: string) => ({ ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: name, cs: name });
-const SIZE_2 = 44; // 二号 22pt, in half-points
-const SIZE_3 = 32; // 三号 16pt
-const SIZE_4 = 28; // 四号 14pt
-const INDENT_2_CHARS = 640; // twips: two 16pt characters
-
-const styles = {
-  default: { document: { run: { font: font(BODY_FONT), size: SIZE_3 }, paragraph: { spacing: { line: 560, lineRule: 'exact' as const } } } },
-  paragraphStyles: [
-    { id: 'Heading1', name: 'Heading 1', basedOn: 'Normal', next: 'Normal', quickFormat: true,
-      run: { font: font(TITLE_FONT), size: SIZE_2, bold: false },
-      paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 240, after: 240, line: 640, lineRule: 'exact' as const }, outlineLevel: 0 } },
-  ],
-};
-
-const pageFooter = () => new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER,
-  children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font('宋体'), size: SIZE_4 })] })] });
+export { BODY_FONT, HEADING_FONT, TITLE_FONT } from '../../documents/gongwen';
 
 const body = (text: string) => text.split(/\n+/).map((l) => l.trim()).filter(Boolean)
   .map((line) => new Paragraph({ indent: { firstLine: INDENT_2_CHARS }, alignment: AlignmentType.JUSTIFIED, children: [new TextRun(toSimplified(line))] }));
-
-const fmtDate = (d: string | null) => (d ? `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日` : '');
 
 export interface BookletPolicy { title: string; docNumber: string | null; issuer: string; level: PolicyLevel; issuedOn: string | null; effectiveOn: string | null; text: string }
 
@@ -64,7 +44,7 @@ export async function bookletDocx(o: { title: string; compiler: string; date: st
       ...body(p.text),
     ];
   });
-  const margins = { top: 2098, bottom: 1984, left: 1587, right: 1474 }; // 37 / 35 / 28 / 26 mm (GB/T 9704)
+  const margins = MARGINS;
   const doc = new Document({
     creator: 'kechuang', title: o.title, features: { updateFields: true }, styles,
     sections: [
@@ -96,7 +76,7 @@ export async function reviewReportDocx(o: { title: string; regionName: string; n
   const doc = new Document({
     creator: 'kechuang', title: o.title, styles,
     sections: [{
-      properties: { page: { margin: { top: 2098, bottom: 1984, left: 1587, right: 1474 } } },
+      properties: { page: { margin: MARGINS } },
       footers: { default: pageFooter() },
       children: [
         new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(`${o.title}审查结果报告`)] }),

@@ -14,7 +14,7 @@
  * an applicant its own organisation's applications only, experts none).
  */
 import {
-  AlignmentType, BorderStyle, Document, Footer, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType,
+  AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType,
 } from 'docx';
 import { todayInChina } from '../../../domain/dates';
 import { wanText } from '../../../domain/money';
@@ -23,7 +23,7 @@ import type { Actor } from '../../http/actor';
 import { AppError, errors } from '../../http/errors';
 import { Where } from '../../http/list-query';
 import type { Lang } from '../../http/messages';
-import { BODY_FONT, HEADING_FONT, TITLE_FONT } from '../policies/word';
+import { BODY_FONT, font, fmtDate, HEADING_FONT, INDENT_2_CHARS, KAITI, MARGINS, pageFooter, SIZE_3, styles } from '../../documents/gongwen';
 import { BUDGET_CATEGORIES, getApplication } from './applications';
 import { callManageScope } from './calls';
 import type { ApplicationStatus } from './workflow';
@@ -54,28 +54,6 @@ export const ACCEPTANCE_NAMES: Record<string, Words> = {
   passed: ['通过验收', 'Passed'], passed_after_fix: ['整改后通过验收（须在 3 个月内完成一次整改）', 'Passed after one fix (within 3 months)'], failed: ['未通过验收', 'Failed'],
 };
 
-// ── 公文 style. The fonts are policies/word.ts's; its sizes, paragraph styles, margins and footer
-// are private to that file and mirrored here value for value. When word.ts exports them (font,
-// styles, pageFooter, MARGINS, fmtDate), import them instead of the lines down to the next rule.
-const font = (name: string) => ({ ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: name, cs: name });
-const KAITI = '楷体_GB2312';
-const SIZE_2 = 44; // 二号 22pt, in half-points
-const SIZE_3 = 32; // 三号 16pt
-const SIZE_4 = 28; // 四号 14pt
-const INDENT_2_CHARS = 640; // twips: two 16pt characters
-const MARGINS = { top: 2098, bottom: 1984, left: 1587, right: 1474 }; // 37 / 35 / 28 / 26 mm (GB/T 9704)
-const styles = {
-  default: { document: { run: { font: font(BODY_FONT), size: SIZE_3 }, paragraph: { spacing: { line: 560, lineRule: 'exact' as const } } } },
-  paragraphStyles: [
-    { id: 'Heading1', name: 'Heading 1', basedOn: 'Normal', next: 'Normal', quickFormat: true,
-      run: { font: font(TITLE_FONT), size: SIZE_2, bold: false },
-      paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 240, after: 240, line: 640, lineRule: 'exact' as const }, outlineLevel: 0 } },
-  ],
-};
-const pageFooter = () => new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER,
-  children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font('宋体'), size: SIZE_4 })] })] });
-const fmtDate = (d: string | null | undefined) => (d ? `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日` : '');
-// ── end of the mirrored style
 
 const title = (text: string) => new Paragraph({ heading: 'Heading1', children: [new TextRun(text)] });
 const subtitle = (text: string) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 },
