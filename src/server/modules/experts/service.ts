@@ -9,6 +9,7 @@ import { maskPhone } from '../../../domain/phone';
 import type { Database, Queryable } from '../../db/database';
 import type { Actor, AuditActor } from '../../http/actor';
 import { AppError, errors, fieldError } from '../../http/errors';
+import { assertRegionInScope } from '../../http/scope';
 import { assertStrongPassword, uniqueViolation } from '../../http/fields';
 import { likePattern, orderBy, Where } from '../../http/list-query';
 import { diff, recordAudit } from '../audit/record';
@@ -94,11 +95,7 @@ export async function myExpertId(db: Queryable, actor: Actor): Promise<number> {
 }
 
 async function checkInput(db: Queryable, actor: Actor, b: ExpertInput): Promise<{ orgName: string }> {
-  const { rows: [r] } = await db.query(
-    `SELECT EXISTS (SELECT 1 FROM region WHERE code = $1) AS exists, ($2::text IS NULL OR $1 IN (SELECT region_subtree($2))) AS allowed`,
-    [b.regionCode, actor.role === 'staff' ? actor.regionCode : null]);
-  if (!r.exists) throw fieldError('regionCode', 'field.region');
-  if (!r.allowed) throw fieldError('regionCode', 'field.region.out_of_scope');
+  await assertRegionInScope(db, actor, b.regionCode);
   if (b.orgId != null) {
     const { rows: [o] } = await db.query('SELECT name FROM organization WHERE id = $1', [b.orgId]);
     if (!o) throw fieldError('orgId', 'field.organization.unknown');

@@ -8,7 +8,7 @@ import type { ReviewDecision } from '../../../domain/policies/types';
 import type { Database, Queryable } from '../../db/database';
 import type { Actor, AuditActor } from '../../http/actor';
 import { AppError, errors, fieldError } from '../../http/errors';
-import { limitToRegionScope } from '../../http/scope';
+import { assertRegionInScope, limitToRegionScope } from '../../http/scope';
 import { Where } from '../../http/list-query';
 import { diff, recordAudit } from '../audit/record';
 import { notify } from '../notifications/notify';
@@ -24,10 +24,7 @@ export async function createReview(db: Database, actor: Actor, audit: AuditActor
   if (actor.role !== 'admin' && actor.role !== 'staff') throw errors.forbidden();
   const regionCode = b.regionCode ?? actor.regionCode;
   if (!regionCode) throw fieldError('regionCode', 'field.required');
-  const { rows: [r] } = await db.query(`SELECT EXISTS (SELECT 1 FROM region WHERE code = $1) AS exists, ($2::text IS NULL OR $1 IN (SELECT region_subtree($2))) AS allowed`,
-    [regionCode, actor.role === 'admin' ? null : actor.regionCode]);
-  if (!r.exists) throw fieldError('regionCode', 'field.region');
-  if (!r.allowed) throw fieldError('regionCode', 'field.region.out_of_scope');
+  await assertRegionInScope(db, actor, regionCode);
   const ids = [...new Set(b.policyIds)];
   const { rows: own } = await db.query(
     `SELECT id FROM policy WHERE id = ANY($1::bigint[]) AND status <> 'draft' AND region_code IN (SELECT region_subtree($2))`, [ids, regionCode]);

@@ -10,6 +10,7 @@ import type { Criterion } from '../../../domain/review/ranking';
 import type { Database, Queryable } from '../../db/database';
 import type { Actor, AuditActor } from '../../http/actor';
 import { AppError, errors, fieldError } from '../../http/errors';
+import { assertRegionInScope } from '../../http/scope';
 import { Where } from '../../http/list-query';
 import { diff, recordAudit } from '../audit/record';
 
@@ -22,14 +23,6 @@ export const DEFAULT_PLEDGE = '本人承诺：严格遵守《科学技术活动�
 /** The state of a call on the server clock. */
 export const CALL_STATE_SQL = `CASE WHEN c.status = 'draft' THEN 'draft' WHEN c.status = 'closed' OR now() >= c.closes_at THEN 'closed'
   WHEN now() < c.opens_at THEN 'upcoming' ELSE 'open' END`;
-
-async function assertRegionInScope(db: Queryable, actor: Actor, regionCode: string) {
-  const { rows: [r] } = await db.query(
-    `SELECT EXISTS (SELECT 1 FROM region WHERE code = $1) AS exists, ($2::text IS NULL OR $1 IN (SELECT region_subtree($2))) AS allowed`,
-    [regionCode, actor.role === 'admin' ? null : actor.regionCode]);
-  if (!r.exists) throw fieldError('regionCode', 'field.region');
-  if (!r.allowed) throw fieldError('regionCode', 'field.region.out_of_scope');
-}
 
 export async function createProgramme(db: Database, actor: Actor, audit: AuditActor, b: { name: string; level: ProgrammeLevel; regionCode: string; description?: string }) {
   if (actor.role !== 'admin' && actor.role !== 'staff') throw errors.forbidden();

@@ -7,7 +7,7 @@ import type { Database, Queryable } from '../../db/database';
 import type { Actor, AuditActor } from '../../http/actor';
 import { errors, fieldError } from '../../http/errors';
 import { likePattern, orderBy, Where } from '../../http/list-query';
-import { limitToRegionScope } from '../../http/scope';
+import { assertRegionInScope, limitToRegionScope } from '../../http/scope';
 import { diff, recordAudit } from '../audit/record';
 
 export const RESERVE_LEVELS = ['central', 'provincial', 'city'] as const;
@@ -44,11 +44,7 @@ export async function listReserve(db: Queryable, actor: Actor, f: { level?: stri
 }
 
 async function checkInput(db: Queryable, actor: Actor, b: ReserveInput) {
-  const { rows: [r] } = await db.query(
-    `SELECT EXISTS (SELECT 1 FROM region WHERE code = $1) AS exists, ($2::text IS NULL OR $1 IN (SELECT region_subtree($2))) AS allowed`,
-    [b.regionCode, actor.role === 'admin' ? null : actor.regionCode]);
-  if (!r.exists) throw fieldError('regionCode', 'field.region');
-  if (!r.allowed) throw fieldError('regionCode', 'field.region.out_of_scope');
+  await assertRegionInScope(db, actor, b.regionCode);
   if (b.leadOrgId != null && !(await db.query('SELECT 1 FROM organization WHERE id = $1', [b.leadOrgId])).rowCount) throw fieldError('leadOrgId', 'field.organization.unknown');
 }
 
