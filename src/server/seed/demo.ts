@@ -11,6 +11,7 @@ import { seedDemoEnterprises } from './demo-enterprises';
 import { seedDemoPolicies } from './demo-policies';
 import { seedDemoIndicators } from './demo-indicators';
 import { seedDemoNotifications } from './demo-notifications';
+import { seedDemoProjects } from './demo-projects';
 import { GANSU_REGIONS } from './regions-gansu';
 
 export const DEMO_PASSWORD = 'Kechuang@2026';
@@ -49,7 +50,7 @@ export async function isEmpty(db: Queryable): Promise<boolean> {
 }
 
 /** `enterprises`: how many generated registry enterprises besides the named demo organisations. */
-export async function seedDemo(db: Database, options: { enterprises?: number; namedFigures?: boolean; indicators?: boolean; policies?: boolean; notifications?: boolean } = {}): Promise<void> {
+export async function seedDemo(db: Database, options: { enterprises?: number; namedFigures?: boolean; indicators?: boolean; policies?: boolean; notifications?: boolean; projects?: boolean } = {}): Promise<void> {
   const hash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     await insertRegions(tx, GANSU_REGIONS);
@@ -73,6 +74,8 @@ export async function seedDemo(db: Database, options: { enterprises?: number; na
     if (options.notifications ?? true) await seedDemoNotifications(tx);
     // targets, figures, key tasks and the three lists (M10): only with enterprises, so plain HTTP tests stay fast
     if (options.indicators ?? generated > 0) await seedDemoIndicators(tx);
+    // experts, programmes, calls, applications, reviews and the reserve (M5): only with enterprises, like the indicators
+    if (options.projects ?? generated > 0) await seedDemoProjects(tx);
     await tx.query(`INSERT INTO app_meta (key, value) VALUES ('demo_seeded', now()::text)`);
     await recordAudit(tx, SYSTEM, { action: 'system.seed_demo', targetType: 'system',
       changes: { regions: { before: null, after: GANSU_REGIONS.length }, users: { before: null, after: DEMO_USERS.length + DEMO_ORGANIZATIONS.length }, enterprises: { before: null, after: generated } } });
