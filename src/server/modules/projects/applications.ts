@@ -29,14 +29,19 @@ export interface ApplicationInput {
   budget?: { category: (typeof BUDGET_CATEGORIES)[number]; own: number; requested: number }[]; reserveItemId?: number | null;
 }
 
-/** Applications an actor may read, in SQL. `a` is the application, `c` its call. */
+/**
+ * Applications an actor may read, in SQL. `a` is the application, `c` its call. Where the call asks
+ * for recommendation, the call's bureau (and those above it) sees a county's application only once
+ * its county bureau has recommended it since it was last submitted.
+ */
 export function applicationScope(actor: Actor, where: Where): Where {
   if (actor.role === 'admin') return where.add(`a.status <> 'draft'`);
   if (actor.role === 'enterprise' || actor.role === 'institution') return where.add('a.org_id = $?', actor.orgId);
   if (actor.role === 'staff') {
     const root = where.param(actor.regionCode);
     return where.add(`a.status <> 'draft' AND (a.region_code IN (SELECT region_subtree(${root})) OR c.region_code IN (SELECT region_subtree(${root})))
-      AND NOT (a.needs_recommendation AND a.status = 'submitted' AND c.region_code IN (SELECT region_subtree(${root})))`);
+      AND (NOT a.needs_recommendation OR c.region_code NOT IN (SELECT region_subtree(${root}))
+           OR EXISTS (SELECT 1 FROM application_event e WHERE e.application_id = a.id AND e.action = 'recommend' AND e.at >= a.submitted_at))`);
   }
   return where.add('FALSE');
 }
@@ -45,7 +50,8 @@ const APP_FROM = `FROM application a JOIN call c ON c.id = a.call_id JOIN organi
 const APP_COLUMNS = `a.id, a.call_id, c.title AS call_title, c.year AS call_year, a.org_id, o.name AS org_name, a.region_code, r.name AS region_name,
   a.title, a.field, a.summary, a.requested_amount, a.own_funds, a.status, a.needs_recommendation, a.submitted_at, a.approved_amount,
   a.notice_from, a.notice_until, a.acceptance, a.created_at, a.updated_at, a.version, ${CALL_STATE_SQL} AS call_state,
-  (SELECT avg(ra.total)::float FROM review_assignment ra WHERE ra.application_id = a.id AND ra.status = 'submitted') AS mean_score,
+  (SELECT (CASE WHEN c.drop_extremes AND count(*) >= 5 THEN (sum(ra.total) - max(ra.total) - min(ra.total)) / (count(*) - 2) ELSE avg(ra.total) END)::float
+     FROM review_assignment ra WHERE ra.application_id = a.id AND ra.status = 'submitted') AS mean_score,
   (SELECT count(*)::int FROM review_assignment ra WHERE ra.application_id = a.id AND ra.status = 'submitted') AS reviews_submitted,
   (SELECT count(*)::int FROM review_assignment ra WHERE ra.application_id = a.id AND ra.status <> 'declined') AS reviews_assigned,
   (SELECT coalesce(sum(t.amount), 0) FROM funding_tranche t WHERE t.application_id = a.id) AS paid`;

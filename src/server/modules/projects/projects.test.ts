@@ -177,6 +177,14 @@ for (const target of databaseTargets()) {
       // the county bureau does not do the city's formal check
       assert.equal((await xifeng.post(`/api/v1/applications/${id}/formal-check`, { result: 'pass' })).statusCode, 404);
       assert.equal((await qingyang.post(`/api/v1/applications/${id}/formal-check`, { result: 'pass' })).json().status, 'formal_passed');
+      // one the county sends back never reaches the city, nor does its resubmission until recommended again
+      const other = await apply(ent1, callId, { title: '县区退回的申报' });
+      assert.equal((await xifeng.post(`/api/v1/applications/${other}/recommend`, { result: 'return', comment: '预算表不完整' })).json().status, 'returned');
+      assert.equal((await qingyang.get(`/api/v1/applications/${other}`)).statusCode, 404);
+      assert.equal((await ent1.post(`/api/v1/applications/${other}/submit`)).json().status, 'submitted');
+      assert.equal((await qingyang.get(`/api/v1/applications?callId=${callId}`)).json().items.map((a: { id: number }) => a.id).join(), String(id));
+      await xifeng.post(`/api/v1/applications/${other}/recommend`, { result: 'recommend' });
+      assert.equal((await qingyang.get(`/api/v1/applications/${other}`)).json().status, 'recommended');
     });
 
     it('a project from approval to closing: budget kept, 公示 in working days, contract after it, tranches never above approval, every step on the timeline', async () => {

@@ -232,6 +232,12 @@ for (const target of databaseTargets()) {
       assert.deepEqual(plain.map((i: { applicationId: number; score: number; reviews: number; rank: number }) => [i.applicationId, i.score, i.reviews, i.rank]), [[b, 80, 5, 1], [a, 79.1, 5, 2]]);
       const dropped = (await qingyang.get(`/api/v1/calls/${callId}/ranking?dropExtremes=true`)).json().items;
       assert.deepEqual(dropped.map((i: { applicationId: number; score: number }) => [i.applicationId, i.score]), [[a, 80.5], [b, 80]]);
+      // the list's score is the ranking's, with the call's setting
+      const listed = async () => (await qingyang.get(`/api/v1/applications?callId=${callId}`)).json().items.find((x: { id: number }) => x.id === a).meanScore;
+      assert.equal(await listed(), 79.1);
+      await t.db.query('UPDATE call SET drop_extremes = true WHERE id = $1', [callId]);
+      assert.equal(await listed(), 80.5);
+      await t.db.query('UPDATE call SET drop_extremes = false WHERE id = $1', [callId]);
       // the board flags the 60 and the 94: more than 20 points from... no: 79.1 − 60 = 19.1; only scores beyond 20 are outliers
       const board = (await qingyang.get(`/api/v1/calls/${callId}/board`)).json();
       assert.equal(board.matrix.filter((m: { outlier: boolean }) => m.outlier).length, 0);
