@@ -3,7 +3,9 @@
 // project's whole life from approval to closing with its timeline and funding never above approval.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { databaseTargets, signedIn, startTestApp, TestClient, upload, type TestApp } from '../../test/harness';
+import type { AddressInfo } from 'node:net';
+import { databaseTargets, DEMO_PASSWORD, signedIn, startTestApp, TestClient, upload, type TestApp } from '../../test/harness';
+import { HttpSession } from '../../test/http-session';
 import { apply, iso, openCall } from './test-support';
 
 for (const target of databaseTargets()) {
@@ -185,6 +187,25 @@ for (const target of databaseTargets()) {
       assert.equal((await qingyang.get(`/api/v1/applications?callId=${callId}`)).json().items.map((a: { id: number }) => a.id).join(), String(id));
       await xifeng.post(`/api/v1/applications/${other}/recommend`, { result: 'recommend' });
       assert.equal((await qingyang.get(`/api/v1/applications/${other}`)).json().status, 'recommended');
+    });
+
+    it('a second click, or ten at once over the wire, on formal check or on approval acts once', async () => {
+      const callId = await openCall(qingyang);
+      const id = await apply(ent1, callId);
+      await t.app.listen({ port: 0, host: '127.0.0.1' });
+      const base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+      const wire = new HttpSession(base);
+      assert.equal((await wire.send('POST', '/api/v1/auth/login', { username: 'qingyang', password: DEMO_PASSWORD })).status, 200);
+      const checks = await Promise.all(Array.from({ length: 10 }, () => wire.send('POST', `/api/v1/applications/${id}/formal-check`, { result: 'pass' })));
+      assert.deepEqual(checks.map((c) => c.status).sort(), [200, ...Array(9).fill(409)]);
+      await t.db.query(`UPDATE application SET status = 'reviewed' WHERE id = $1`, [id]);
+      const approvals = await Promise.all(Array.from({ length: 10 }, () => wire.send('POST', `/api/v1/applications/${id}/decision`, { approved: true, amount: 500_000 })));
+      assert.deepEqual(approvals.map((c) => c.status).sort(), [200, ...Array(9).fill(409)]);
+      const events = (await qingyang.get(`/api/v1/applications/${id}`)).json().timeline.map((e: { action: string }) => e.action);
+      assert.deepEqual(events, ['create', 'submit', 'formal_pass', 'approve']);
+      const notices = (await t.db.query(`SELECT count(*)::int AS n FROM notification WHERE link = $1 AND kind = 'project.approved'`, [`/projects/mine?application=${id}`])).rows[0].n;
+      assert.equal(notices, 1);
+      assert.equal((await t.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'application.approve' AND target_id = $1`, [String(id)])).rows[0].n, 1);
     });
 
     it('a project from approval to closing: budget kept, 公示 in working days, contract after it, tranches never above approval, every step on the timeline', async () => {
