@@ -24,13 +24,14 @@ describe('audit vocabulary', () => {
     for (const file of files(root)) {
       const text = fs.readFileSync(file, 'utf8');
       if (!text.includes('recordAudit')) continue;
-      for (const m of text.matchAll(/'((?:auth|user|organization|region|enterprise|policy|portal|indicator|calendar|job|system|expert|programme|call|application|review|reserve)\.[a-z_.]+)'/g)) codes.add(m[1]);
+      for (const m of text.matchAll(/'((?:auth|user|organization|region|enterprise|policy|portal|indicator|calendar|job|system|expert|programme|call|application|review|reserve|achievement|demand)\.[a-z_.]+)'/g)) codes.add(m[1]);
     }
     // actions written from a workflow step: every step of those workflows
     for (const step of ['submit', 'confirm', 'return']) codes.add(`enterprise.stats.${step}`);
     for (const step of ['start', 'close', 'reopen']) codes.add(`indicator.item.${step}`);
     for (const step of ['approve', 'reject']) codes.add(`organization.${step}`);
     for (const step of Object.keys(APPLICATION_WORKFLOW)) codes.add(`application.${step}`);
+    for (const kind of ['achievement', 'demand']) for (const step of ['create', 'update', 'submit', 'publish', 'return', 'end']) codes.add(`${kind}.${step}`);
     assert.ok(codes.size > 50);
     assert.deepEqual([...codes].filter((c) => actionLabel(c, 'zh-CN') === c || actionLabel(c, 'en') === c), []);
   });

@@ -13,7 +13,7 @@ const GROUPS: Record<string, Words> = {
   auth: ['登录与账号', 'Sign-in and accounts'], user: ['用户管理', 'Users'], organization: ['注册审核', 'Registrations'],
   region: ['行政区划', 'Regions'], enterprise: ['企业', 'Enterprises'], policy: ['政策', 'Policies'], portal: ['门户', 'Portal'],
   indicator: ['指标监测', 'Indicators'], calendar: ['工作日历', 'Working-day calendar'], expert: ['专家库', 'Experts'], programme: ['科技计划', 'Programmes'],
-  call: ['申报指南', 'Calls'], application: ['项目申报与管理', 'Applications and projects'], review: ['专家评审', 'Expert review'], reserve: ['项目储备库', 'Project reserve'], job: ['后台任务', 'Background jobs'], system: ['系统', 'System'],
+  call: ['申报指南', 'Calls'], application: ['项目申报与管理', 'Applications and projects'], review: ['专家评审', 'Expert review'], reserve: ['项目储备库', 'Project reserve'], achievement: ['科技成果', 'Achievements'], demand: ['技术需求', 'Demands'], job: ['后台任务', 'Background jobs'], system: ['系统', 'System'],
 };
 
 export const ACTIONS: Record<string, Words> = {
@@ -138,6 +138,18 @@ export const ACTIONS: Record<string, Words> = {
   'review.decline': ['申明回避', 'Declared a conflict'],
   'review.save': ['暂存评审意见', 'Saved a review draft'],
   'review.submit': ['提交评审意见', 'Submitted a review'],
+  'achievement.create': ['登记科技成果', 'Added an achievement'],
+  'achievement.update': ['修改科技成果', 'Changed an achievement'],
+  'achievement.submit': ['提交科技成果', 'Submitted an achievement'],
+  'achievement.publish': ['发布科技成果', 'Published an achievement'],
+  'achievement.return': ['退回科技成果', 'Returned an achievement'],
+  'achievement.end': ['科技成果下架或转化', 'Withdrew or marked an achievement transferred'],
+  'demand.create': ['登记技术需求', 'Added a demand'],
+  'demand.update': ['修改技术需求', 'Changed a demand'],
+  'demand.submit': ['提交技术需求', 'Submitted a demand'],
+  'demand.publish': ['发布技术需求', 'Published a demand'],
+  'demand.return': ['退回技术需求', 'Returned a demand'],
+  'demand.end': ['关闭技术需求', 'Closed a demand'],
   'job.run': ['立即运行后台任务', 'Ran a background job now'],
   'system.seed_demo': ['载入演示数据', 'Loaded the demo data'],
   'system.seed_demo_policies': ['载入演示政策', 'Loaded the demo policies'],
@@ -152,7 +164,7 @@ export const TARGET_TYPES: Record<string, Words> = {
   indicator_target: ['指标目标', 'Indicator target'], indicator_value: ['指标数据', 'Indicator figure'], key_task: ['重点任务', 'Key task'],
   task_milestone: ['任务节点', 'Milestone'], task_attachment: ['进展附件', 'Progress attachment'], supervision_item: ['清单事项', 'List item'],
   calendar_day: ['工作日历', 'Calendar day'], expert: ['专家', 'Expert'], programme: ['科技计划', 'Programme'],
-  call: ['申报指南', 'Call'], application: ['申报书 / 项目', 'Application / project'], review_assignment: ['评审任务', 'Review'], reserve_item: ['储备项目', 'Reserve item'], job: ['后台任务', 'Background job'], system: ['系统', 'System'], ip: ['访问地址', 'Client address'],
+  call: ['申报指南', 'Call'], application: ['申报书 / 项目', 'Application / project'], review_assignment: ['评审任务', 'Review'], reserve_item: ['储备项目', 'Reserve item'], achievement: ['科技成果', 'Achievement'], demand: ['技术需求', 'Demand'], job: ['后台任务', 'Background job'], system: ['系统', 'System'], ip: ['访问地址', 'Client address'],
 };
 
 const FIELDS: Record<string, Words> = {
