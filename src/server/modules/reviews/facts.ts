@@ -30,12 +30,13 @@ export async function expertFacts(db: Queryable, opts: { expertIds?: number[]; p
   }
   // projects (approved and after) of the last three years the expert worked on or whose partner employed them
   const { rows: cooperation } = await db.query(
-    `SELECT DISTINCT x.id AS expert_id, a.org_id
-       FROM expert x
-       JOIN application a ON a.status = ANY($2::text[]) AND a.created_at > now() - interval '3 years'
-      WHERE x.id = ANY($1::bigint[])
-        AND (EXISTS (SELECT 1 FROM application_member m WHERE m.application_id = a.id AND m.expert_id = x.id)
-             OR (x.org_id IS NOT NULL AND EXISTS (SELECT 1 FROM application_partner p WHERE p.application_id = a.id AND p.org_id = x.org_id)))`,
+    `SELECT m.expert_id, a.org_id
+       FROM application_member m JOIN application a ON a.id = m.application_id
+      WHERE m.expert_id = ANY($1::bigint[]) AND a.status = ANY($2::text[]) AND a.created_at > now() - interval '3 years'
+     UNION
+     SELECT x.id, a.org_id
+       FROM expert x JOIN application_partner p ON p.org_id = x.org_id JOIN application a ON a.id = p.application_id
+      WHERE x.id = ANY($1::bigint[]) AND a.status = ANY($2::text[]) AND a.created_at > now() - interval '3 years'`,
     [ids, [...FUNDED_STATUSES, 'terminated']]);
   for (const c of cooperation) (experts.get(Number(c.expert_id))!.cooperatedOrgIds as Set<number>).add(Number(c.org_id));
   return experts;
