@@ -396,6 +396,7 @@ const projects: Shape<ProjectMessages> = {
     conflictReason: 'Reason',
     conflictPlaceholder: 'e.g. I used to work for the applicant',
     declareOk: 'Sign and start',
+    declareStart: 'Confirm and start',
     declareConflict: 'Step aside',
     declared: 'No conflict declared: you may review',
     declined: 'You stepped aside; the bureau will ask another expert',

@@ -393,6 +393,7 @@ const projects = {
     conflictReason: '回避原因',
     conflictPlaceholder: '如：本人曾在该单位任职',
     declareOk: '签署并开始评审',
+    declareStart: '确认无冲突并开始评审',
     declareConflict: '申请回避',
     declared: '已声明无利益冲突，可以开始评审',
     declined: '已申请回避，科技局将另行安排专家',

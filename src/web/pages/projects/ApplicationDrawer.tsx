@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import ApplicationView, { ApplicationDocuments } from './ApplicationView';
 import { ActionModal, StaffActionButtons, type StaffAction } from './StaffActions';
 import { projectApi, type Assignment } from './api';
-import { ReviewStatusTag, useApiError } from './shared';
+import { ReviewStatusTag, useApiError, useWide } from './shared';
 
 export default function ApplicationDrawer({ id, budgetLeft, onClose, onChanged }: {
   id: number | null; budgetLeft?: number; onClose: () => void; onChanged: () => void;
@@ -18,6 +18,7 @@ export default function ApplicationDrawer({ id, budgetLeft, onClose, onChanged }
   const onError = useApiError();
   const [action, setAction] = useState<StaffAction | null>(null);
   const [reason, setReason] = useState('');
+  const wide = useWide();
   const detail = useQuery({ queryKey: ['projects', 'application', id], queryFn: () => projectApi.application(id!), enabled: id !== null });
   const app = detail.data;
   const assignments = useQuery({ queryKey: ['projects', 'assignments', app?.callId], queryFn: () => projectApi.assignments(app!.callId), enabled: !!app });
@@ -56,10 +57,11 @@ export default function ApplicationDrawer({ id, budgetLeft, onClose, onChanged }
 
   return (
     <Drawer open={id !== null} onClose={onClose} width={880} destroyOnHidden title={app?.title}
-      extra={app && <ApplicationDocuments app={app} />}>
+      extra={wide && app && <ApplicationDocuments app={app} />}>
       {detail.isError && <Alert type="error" showIcon message={(detail.error as Error).message} />}
       {app && (
         <>
+          {!wide && <div style={{ marginBottom: 8 }}><ApplicationDocuments app={app} /></div>}
           <div style={{ marginBottom: 16 }}><StaffActionButtons app={app} onPick={setAction} /></div>
           <ApplicationView app={app} staff defaultTab="timeline"
             extraTabs={mine.length ? [{ key: 'experts', label: `${t('projects.assign.experts')} (${mine.filter((a) => a.status !== 'declined').length})`, children: experts }] : []} />

@@ -12,6 +12,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import AppPage from '../../components/AppPage';
+import './projects.css';
 import EChart, { type ChartOption } from '../../components/charts/EChart';
 import PageLoading from '../../components/PageLoading';
 import { toListQuery } from '../../components/listQuery';
@@ -19,7 +20,7 @@ import { useLinkedId } from '../../components/useLinkedId';
 import ApplicationDrawer from './ApplicationDrawer';
 import type { ListQuery } from '../../api';
 import { APPLICATION_STATUSES, projectApi, type ApplicationSummary, type Assignment, type Board, type RankingItem } from './api';
-import { CallStateTag, StatusTag, chinaTime, fieldLabel, useApiError, useMoney, wanText } from './shared';
+import { CallStateTag, FROM_MD, StatusTag, chinaTime, fieldLabel, useApiError, useMoney, useWide, wanText } from './shared';
 
 type CallFile = 'applications.xlsx' | 'reviews.xlsx' | 'funding.xlsx' | 'notice.docx';
 
@@ -57,7 +58,8 @@ function Overview({ board, budget, approved }: { board: Board; budget: number; a
   const scoreOption = useMemo<ChartOption>(() => ({
     grid: { left: 8, right: 16, top: 28, bottom: 24, containLabel: true },
     tooltip: { trigger: 'axis' },
-    xAxis: { type: 'category', data: board.distribution.map((b) => `${b.from}–${b.to}`), name: t('projects.board.scoreAxis'), nameLocation: 'middle', nameGap: 28 },
+    xAxis: { type: 'category', data: board.distribution.map((b) => `${b.from}–${b.to}`), name: t('projects.board.scoreAxis'), nameLocation: 'middle', nameGap: 28,
+      axisLabel: { interval: 0, fontSize: 11 } },
     yAxis: { type: 'value', minInterval: 1, name: t('projects.board.countAxis') },
     series: [{ type: 'bar', name: t('projects.board.distribution'), data: board.distribution.map((b) => b.count), itemStyle: { color: '#13c2c2' }, barMaxWidth: 48, label: { show: true, position: 'top' } }],
   }), [board, t]);
@@ -96,6 +98,7 @@ function Overview({ board, budget, approved }: { board: Board; budget: number; a
 function Applications({ callId, onOpen, actionRef }: { callId: number; onOpen: (id: number) => void; actionRef: React.MutableRefObject<ActionType | undefined> }) {
   const { t, i18n } = useTranslation();
   const lastQuery = useRef<ListQuery>({});
+  const wide = useWide();
   const columns: ProColumns<ApplicationSummary>[] = [
     { title: t('common.keyword'), dataIndex: 'q', hideInTable: true, fieldProps: { placeholder: t('projects.board.keyword') } },
     { title: t('projects.app.title'), dataIndex: 'title', sorter: true, hideInSearch: true, render: (_, a) => (
@@ -104,18 +107,18 @@ function Applications({ callId, onOpen, actionRef }: { callId: number; onOpen: (
         <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{a.orgName} · {a.regionName}</Typography.Text></div>
       </>
     ) },
-    { title: t('projects.app.field'), dataIndex: 'field', width: 110, hideInSearch: true, render: (_, a) => fieldLabel(a.field, i18n.language) },
-    { title: t('projects.app.requestedWan'), dataIndex: 'requestedAmount', sorter: true, hideInSearch: true, width: 110, align: 'right', render: (_, a) => wanText(a.requestedAmount) },
+    { title: t('projects.app.field'), dataIndex: 'field', width: 110, hideInSearch: true, responsive: FROM_MD, render: (_, a) => fieldLabel(a.field, i18n.language) },
+    { title: t('projects.app.requestedWan'), dataIndex: 'requestedAmount', sorter: true, hideInSearch: true, width: 110, align: 'right', responsive: FROM_MD, render: (_, a) => wanText(a.requestedAmount) },
     { title: t('projects.app.status'), dataIndex: 'status', width: 120, valueType: 'select',
       valueEnum: Object.fromEntries(APPLICATION_STATUSES.filter((s) => s !== 'draft').map((s) => [s, { text: t(`projects.status.${s}`) }])),
       render: (_, a) => <StatusTag status={a.status} /> },
     { title: t('projects.app.score'), dataIndex: 'score', sorter: true, hideInSearch: true, width: 80, align: 'right', render: (_, a) => a.meanScore ?? '—' },
-    { title: t('projects.app.reviews'), key: 'reviews', hideInSearch: true, width: 80, align: 'center', render: (_, a) => (a.reviewsAssigned ? `${a.reviewsSubmitted}/${a.reviewsAssigned}` : '—') },
-    { title: t('projects.app.submittedAt'), dataIndex: 'submittedAt', sorter: true, hideInSearch: true, width: 140, render: (_, a) => chinaTime(a.submittedAt) },
+    { title: t('projects.app.reviews'), key: 'reviews', hideInSearch: true, width: 80, align: 'center', responsive: FROM_MD, render: (_, a) => (a.reviewsAssigned ? `${a.reviewsSubmitted}/${a.reviewsAssigned}` : '—') },
+    { title: t('projects.app.submittedAt'), dataIndex: 'submittedAt', sorter: true, hideInSearch: true, width: 140, responsive: FROM_MD, render: (_, a) => chinaTime(a.submittedAt) },
   ];
   return (
     <ProTable<ApplicationSummary>
-      rowKey="id" actionRef={actionRef} columns={columns} scroll={{ x: 880 }} size="small"
+      rowKey="id" actionRef={actionRef} columns={columns} scroll={wide ? { x: 880 } : undefined} size="small"
       search={{ labelWidth: 'auto', span: { xs: 24, sm: 12, md: 8, lg: 8, xl: 8, xxl: 6 } }}
       pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (total) => t('common.total', { total }) }}
       options={{ density: false, reload: true, setting: false }}
@@ -135,6 +138,7 @@ function Reviews({ callId, board, onOpen, onChanged }: { callId: number; board: 
   const { modal } = App.useApp();
   const onError = useApiError();
   const [drawing, setDrawing] = useState(false);
+  const wide = useWide();
   const assignments = useQuery({ queryKey: ['projects', 'assignments', callId], queryFn: () => projectApi.assignments(callId) });
   // the applications past formal check, with their titles
   const apps = useQuery({
@@ -171,7 +175,7 @@ function Reviews({ callId, board, onOpen, onChanged }: { callId: number; board: 
   return (
     <Card size="small" title={t('projects.assign.title', { n: board.call.reviewersPerApplication })}
       extra={<Button type="primary" icon={<ExperimentOutlined />} loading={drawing} onClick={draw} data-testid="auto-assign">{t('projects.assign.auto')}</Button>}>
-      <Table<ApplicationSummary> size="small" rowKey="id" loading={apps.isLoading || assignments.isLoading} dataSource={apps.data?.items ?? []} pagination={false} scroll={{ x: 720 }}
+      <Table<ApplicationSummary> size="small" rowKey="id" loading={apps.isLoading || assignments.isLoading} dataSource={apps.data?.items ?? []} pagination={false} scroll={wide ? { x: 720 } : undefined}
         columns={[
           { title: t('projects.app.title'), dataIndex: 'title', render: (v, a) => <><a onClick={() => onOpen(a.id)}>{v}</a><div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{a.orgName}</Typography.Text></div></> },
           { title: t('projects.assign.experts'), key: 'experts', render: (_, a) => (
@@ -192,7 +196,7 @@ function Reviews({ callId, board, onOpen, onChanged }: { callId: number; board: 
             const short = board.call.reviewersPerApplication - list.length;
             return <>{done}/{list.length}{short > 0 && <div><Tag color="orange" style={{ marginInlineEnd: 0 }}>{t('projects.assign.missing', { n: short })}</Tag></div>}</>;
           } },
-          { title: t('projects.app.status'), dataIndex: 'status', width: 110, render: (s) => <StatusTag status={s} /> },
+          { title: t('projects.app.status'), dataIndex: 'status', width: 110, responsive: FROM_MD, render: (s) => <StatusTag status={s} /> },
         ]} />
       <Typography.Paragraph type="secondary" style={{ marginTop: 8, fontSize: 12 }}>{t('projects.assign.legend')}</Typography.Paragraph>
     </Card>
@@ -202,21 +206,22 @@ function Reviews({ callId, board, onOpen, onChanged }: { callId: number; board: 
 function RankingTab({ callId, defaultDrop, onOpen }: { callId: number; defaultDrop: boolean; onOpen: (id: number) => void }) {
   const { t } = useTranslation();
   const [drop, setDrop] = useState(defaultDrop);
+  const wide = useWide();
   const ranking = useQuery({ queryKey: ['projects', 'ranking', callId, drop], queryFn: () => projectApi.ranking(callId, drop) });
   return (
     <Card size="small" title={t('projects.ranking.title')}
       extra={<Space><Typography.Text>{t('projects.ranking.dropExtremes')}</Typography.Text><Switch checked={drop} onChange={setDrop} aria-label={t('projects.ranking.dropExtremes')} data-testid="drop-extremes" /></Space>}>
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{t('projects.ranking.rule')}</Typography.Paragraph>
-      <Table<RankingItem> size="small" rowKey="applicationId" loading={ranking.isLoading} dataSource={ranking.data?.items ?? []} pagination={false} scroll={{ x: 820 }}
+      <Table<RankingItem> size="small" rowKey="applicationId" loading={ranking.isLoading} dataSource={ranking.data?.items ?? []} pagination={false} scroll={wide ? { x: 820 } : undefined}
         columns={[
           { title: t('projects.ranking.rank'), dataIndex: 'rank', width: 56, align: 'center', render: (v) => v ?? '—' },
           { title: t('projects.app.title'), dataIndex: 'title', render: (v, r) => <><a onClick={() => onOpen(r.applicationId)}>{v}</a><div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.orgName}</Typography.Text></div></> },
           { title: t('projects.ranking.score'), dataIndex: 'score', width: 80, align: 'right', render: (v) => (v == null ? '—' : <Typography.Text strong>{v}</Typography.Text>) },
-          { title: t('projects.ranking.reviews'), dataIndex: 'reviews', width: 70, align: 'center' },
-          { title: t('projects.ranking.dropped'), dataIndex: 'dropped', width: 110, render: (d: number[]) => (d.length ? d.join(' / ') : '—') },
-          { title: t('projects.app.status'), dataIndex: 'status', width: 110, render: (s) => <StatusTag status={s} /> },
-          { title: t('projects.app.requestedWan'), dataIndex: 'requestedAmount', width: 100, align: 'right', render: (v) => wanText(v) },
-          { title: t('projects.app.approvedWan'), dataIndex: 'approvedAmount', width: 100, align: 'right', render: (v) => (v == null ? '—' : wanText(v)) },
+          { title: t('projects.ranking.reviews'), dataIndex: 'reviews', width: 70, align: 'center', responsive: FROM_MD },
+          { title: t('projects.ranking.dropped'), dataIndex: 'dropped', width: 110, responsive: FROM_MD, render: (d: number[]) => (d.length ? d.join(' / ') : '—') },
+          { title: t('projects.app.status'), dataIndex: 'status', width: 110, responsive: FROM_MD, render: (s) => <StatusTag status={s} /> },
+          { title: t('projects.app.requestedWan'), dataIndex: 'requestedAmount', width: 100, align: 'right', responsive: FROM_MD, render: (v) => wanText(v) },
+          { title: t('projects.app.approvedWan'), dataIndex: 'approvedAmount', width: 100, align: 'right', responsive: FROM_MD, render: (v) => (v == null ? '—' : wanText(v)) },
         ]} />
     </Card>
   );
@@ -226,6 +231,7 @@ function FundingTab({ callId, onOpen }: { callId: number; onOpen: (id: number) =
   const { t } = useTranslation();
   const money = useMoney();
   const [minScore, setMinScore] = useState<number | null>(null);
+  const wide = useWide();
   const plan = useQuery({ queryKey: ['projects', 'funding', callId, minScore], queryFn: () => projectApi.fundingPlan(callId, minScore ?? undefined) });
   const p = plan.data;
   return (
@@ -240,12 +246,12 @@ function FundingTab({ callId, onOpen }: { callId: number; onOpen: (id: number) =
         </Row>
       )}
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{t('projects.funding.rule')}</Typography.Paragraph>
-      <Table size="small" rowKey="applicationId" loading={plan.isLoading} dataSource={p?.items ?? []} pagination={false} scroll={{ x: 640 }}
+      <Table size="small" rowKey="applicationId" loading={plan.isLoading} dataSource={p?.items ?? []} pagination={false} scroll={wide ? { x: 640 } : undefined}
         columns={[
           { title: t('projects.ranking.rank'), dataIndex: 'rank', width: 56, align: 'center', render: (v) => v ?? '—' },
           { title: t('projects.app.title'), dataIndex: 'title', render: (v, r) => <><a onClick={() => onOpen(r.applicationId)}>{v}</a><div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.orgName}</Typography.Text></div></> },
-          { title: t('projects.ranking.score'), dataIndex: 'score', width: 80, align: 'right', render: (v) => v ?? '—' },
-          { title: t('projects.app.requestedWan'), dataIndex: 'requestedAmount', width: 100, align: 'right', render: (v) => wanText(v) },
+          { title: t('projects.ranking.score'), dataIndex: 'score', width: 80, align: 'right', responsive: FROM_MD, render: (v) => v ?? '—' },
+          { title: t('projects.app.requestedWan'), dataIndex: 'requestedAmount', width: 100, align: 'right', responsive: FROM_MD, render: (v) => wanText(v) },
           { title: t('projects.funding.amountWan'), dataIndex: 'amount', width: 100, align: 'right', render: (v) => (v ? <Typography.Text strong>{wanText(v)}</Typography.Text> : <Typography.Text type="secondary">—</Typography.Text>) },
         ]} />
     </Card>
@@ -283,6 +289,7 @@ export default function CallBoardPage() {
   };
 
   return (
+    <div className="kc-call-board">
     <AppPage title={c.title}
       extra={
         <Space wrap>
@@ -316,5 +323,6 @@ export default function CallBoardPage() {
         ]} />
       <ApplicationDrawer id={openApp} budgetLeft={c.budget - approved} onClose={() => setOpenApp(null)} onChanged={refresh} />
     </AppPage>
+    </div>
   );
 }

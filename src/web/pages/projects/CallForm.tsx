@@ -84,7 +84,7 @@ export default function CallForm({ open, call, programmes, onClose, onSaved }: {
         <Row gutter={16}>
           <Col xs={24} md={12}>
             <Form.Item name="programmeId" label={t('projects.call.programme')} rules={[{ required: true }]}>
-              <Select options={programmes.map((p) => ({ value: p.id, label: `${p.name}（${p.regionName}）` }))} disabled={!!call} />
+              <Select showSearch optionFilterProp="label" options={programmes.map((p) => ({ value: p.id, label: `${p.name}（${p.regionName}）` }))} disabled={!!call} />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>

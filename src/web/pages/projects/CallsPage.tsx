@@ -7,7 +7,7 @@ import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import AppPage from '../../components/AppPage';
 import { projectApi, type Call } from './api';
-import { CallStateTag, chinaTime, wanText } from './shared';
+import { CallStateTag, FROM_MD, chinaTime, useWide, wanText } from './shared';
 
 export default function CallsPage() {
   const { t } = useTranslation();
@@ -15,6 +15,7 @@ export default function CallsPage() {
   const [year, setYear] = useState<number | undefined>(undefined);
   const [state, setState] = useState<string | undefined>(undefined);
   const [q, setQ] = useState('');
+  const wide = useWide();
   const calls = useQuery({ queryKey: ['projects', 'calls', { year, state, q }], queryFn: () => projectApi.calls({ year, state, q: q || undefined }) });
   const items = (calls.data?.items ?? []).filter((c) => c.status !== 'draft');
   return (
@@ -28,7 +29,7 @@ export default function CallsPage() {
           <Input.Search allowClear placeholder={t('projects.call.search')} style={{ width: 200 }} onSearch={setQ} />
         </Space>
       }>
-        <Table<Call> rowKey="id" size="middle" loading={calls.isLoading} dataSource={items} pagination={{ pageSize: 20, hideOnSinglePage: true }} scroll={{ x: 760 }}
+        <Table<Call> rowKey="id" size="middle" loading={calls.isLoading} dataSource={items} pagination={{ pageSize: 20, hideOnSinglePage: true }} scroll={wide ? { x: 760 } : undefined}
           columns={[
             { title: t('projects.call.title'), dataIndex: 'title', render: (v, c) => (
               <>
@@ -36,8 +37,8 @@ export default function CallsPage() {
                 <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{c.programmeName} · {c.regionName} · {c.year}</Typography.Text></div>
               </>
             ) },
-            { title: t('projects.call.closesAt'), dataIndex: 'closesAt', width: 140, render: (v) => chinaTime(v) },
-            { title: t('projects.call.budgetWan'), dataIndex: 'budget', width: 120, align: 'right', render: (v) => wanText(v) },
+            { title: t('projects.call.closesAt'), dataIndex: 'closesAt', width: 140, responsive: FROM_MD, render: (v) => chinaTime(v) },
+            { title: t('projects.call.budgetWan'), dataIndex: 'budget', width: 120, align: 'right', responsive: FROM_MD, render: (v) => wanText(v) },
             { title: t('projects.call.state'), dataIndex: 'state', width: 90, render: (s) => <CallStateTag state={s} /> },
             { title: t('projects.call.applications'), dataIndex: 'applications', width: 90, align: 'right', render: (v, c) => <Link to={`/projects/calls/${c.id}?tab=applications`}>{v ?? 0}</Link> },
           ]} />

@@ -12,7 +12,7 @@ import { useLinkedId } from '../../components/useLinkedId';
 import ApplicationForm from './ApplicationForm';
 import ApplicationView, { ApplicationDocuments } from './ApplicationView';
 import { projectApi, type ApplicationDetail, type ApplicationSummary, type Call } from './api';
-import { CallStateTag, StatusTag, chinaTime, useApiError, useMoney, wanText } from './shared';
+import { CallStateTag, FROM_MD, StatusTag, chinaTime, useApiError, useMoney, useWide, wanText } from './shared';
 
 const EDITABLE = ['draft', 'returned'];
 const WITHDRAWABLE = ['submitted', 'recommended', 'returned'];
@@ -27,6 +27,7 @@ export default function MyProjectsPage() {
   const [openId, setOpenId] = useLinkedId('application');
   const [form, setForm] = useState<{ call?: Call; app?: ApplicationDetail } | null>(null);
   const [withdrawNote, setWithdrawNote] = useState('');
+  const wide = useWide();
   const calls = useQuery({ queryKey: ['projects', 'calls', 'open'], queryFn: () => projectApi.calls({ state: 'open' }) });
   const mine = useQuery({ queryKey: ['projects', 'applications', 'mine'], queryFn: () => projectApi.applications({ pageSize: 100, sort: '-submittedAt' }) });
   const detail = useQuery({ queryKey: ['projects', 'application', openId], queryFn: () => projectApi.application(openId!), enabled: openId !== null });
@@ -60,6 +61,11 @@ export default function MyProjectsPage() {
     </Space>
   );
 
+  // what the drawer of an application offers: in its header on a desk, above its content on a phone
+  const drawerExtra = detail.data && (
+    <Space wrap>{detail.data.status === 'returned' && <Tag color="warning">{t('projects.mine.returnedHint')}</Tag>}{actions(detail.data)}<ApplicationDocuments app={detail.data} /></Space>
+  );
+
   return (
     <AppPage>
       <Row gutter={[16, 16]}>
@@ -83,25 +89,26 @@ export default function MyProjectsPage() {
         <Col span={24}>
           <Card size="small" title={t('projects.mine.myApplications')}>
             <Table<ApplicationSummary> rowKey="id" size="middle" loading={mine.isLoading} dataSource={mine.data?.items ?? []} pagination={{ pageSize: 20, hideOnSinglePage: true }}
-              scroll={{ x: 'max-content' }} locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('projects.mine.none')} /> }}
+              scroll={wide ? { x: 'max-content' } : undefined} locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('projects.mine.none')} /> }}
               columns={[
                 { title: t('projects.app.title'), dataIndex: 'title', render: (v, a) => (
-                  <div style={{ minWidth: 160, maxWidth: 360 }}>
+                  <div style={{ minWidth: wide ? 160 : 0, maxWidth: 360 }}>
                     <a onClick={() => setOpenId(a.id)} data-testid={`my-application-${a.id}`}>{v}</a>
                     <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{a.callTitle}</Typography.Text></div>
                   </div>
                 ) },
                 { title: t('projects.app.status'), dataIndex: 'status', width: 110, render: (s) => <StatusTag status={s} /> },
-                { title: t('projects.app.requestedWan'), dataIndex: 'requestedAmount', width: 110, align: 'right', render: (v) => wanText(v) },
-                { title: t('projects.app.submittedAt'), dataIndex: 'submittedAt', width: 140, render: (v) => chinaTime(v) },
-                { title: t('common.actions'), key: 'actions', width: 150, render: (_, a) => actions(a) },
+                { title: t('projects.app.requestedWan'), dataIndex: 'requestedAmount', width: 110, align: 'right', responsive: FROM_MD, render: (v) => wanText(v) },
+                { title: t('projects.app.submittedAt'), dataIndex: 'submittedAt', width: 140, responsive: FROM_MD, render: (v) => chinaTime(v) },
+                { title: t('common.actions'), key: 'actions', width: wide ? 150 : 80, render: (_, a) => actions(a) },
               ]} />
           </Card>
         </Col>
       </Row>
 
       <Drawer open={openId !== null} onClose={() => setOpenId(null)} width={820} destroyOnHidden title={detail.data?.title}
-        extra={detail.data && <Space wrap>{detail.data.status === 'returned' && <Tag color="warning">{t('projects.mine.returnedHint')}</Tag>}{actions(detail.data)}<ApplicationDocuments app={detail.data} /></Space>}>
+        extra={wide && drawerExtra}>
+        {!wide && drawerExtra && <div style={{ marginBottom: 12 }}>{drawerExtra}</div>}
         {detail.isError && <Alert type="error" showIcon message={(detail.error as Error).message} />}
         {detail.data && <ApplicationView app={detail.data} staff={false} />}
       </Drawer>

@@ -12,7 +12,7 @@ import AppPage from '../../components/AppPage';
 import { useScopedRegions } from '../../components/useRegions';
 import CallForm from './CallForm';
 import { CALL_STATES, PROGRAMME_LEVELS, projectApi, type Call, type ProgrammeLevel } from './api';
-import { CallStateTag, chinaTime, useApiError, wanText } from './shared';
+import { CallStateTag, FROM_MD, chinaTime, useApiError, useWide, wanText } from './shared';
 
 export default function PlansPage() {
   const { t } = useTranslation();
@@ -26,6 +26,7 @@ export default function PlansPage() {
   const [state, setState] = useState<string | undefined>(undefined);
   const [q, setQ] = useState('');
   const [editing, setEditing] = useState<{ call?: Call } | null>(null);
+  const wide = useWide();
   const programmes = useQuery({ queryKey: ['projects', 'programmes'], queryFn: projectApi.programmes });
   const calls = useQuery({ queryKey: ['projects', 'calls', { year, state, q }], queryFn: () => projectApi.calls({ year, state, q: q || undefined }) });
   const reload = () => client.invalidateQueries({ queryKey: ['projects'] });
@@ -85,16 +86,16 @@ export default function PlansPage() {
               </Space>
             }>
             <Table<Call> rowKey="id" size="small" loading={calls.isLoading} dataSource={calls.data?.items ?? []} pagination={{ pageSize: 20, hideOnSinglePage: true }}
-              scroll={{ x: 900 }}
+              scroll={wide ? { x: 900 } : undefined}
               columns={[
                 { title: t('projects.call.title'), dataIndex: 'title', render: (v, c) => <><Link to={`/projects/calls/${c.id}`}>{v}</Link><div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{c.programmeName} · {c.regionName}</Typography.Text></div></> },
-                { title: t('projects.call.year'), dataIndex: 'year', width: 70 },
-                { title: t('projects.call.period'), width: 190, render: (_, c) => <span style={{ fontSize: 12 }}>{chinaTime(c.opensAt)}<br />{chinaTime(c.closesAt)}</span> },
-                { title: t('projects.call.budgetWan'), dataIndex: 'budget', width: 120, align: 'right', render: (v) => wanText(v) },
+                { title: t('projects.call.year'), dataIndex: 'year', width: 70, responsive: FROM_MD },
+                { title: t('projects.call.period'), width: 190, responsive: FROM_MD, render: (_, c) => <span style={{ fontSize: 12 }}>{chinaTime(c.opensAt)}<br />{chinaTime(c.closesAt)}</span> },
+                { title: t('projects.call.budgetWan'), dataIndex: 'budget', width: 120, align: 'right', responsive: FROM_MD, render: (v) => wanText(v) },
                 { title: t('projects.call.state'), dataIndex: 'state', width: 90, render: (s) => <CallStateTag state={s} /> },
-                { title: t('projects.call.applications'), dataIndex: 'applications', width: 80, align: 'right', render: (v) => v ?? '—' },
+                { title: t('projects.call.applications'), dataIndex: 'applications', width: 80, align: 'right', responsive: FROM_MD, render: (v) => v ?? '—' },
                 {
-                  title: t('common.actions'), key: 'actions', width: 170, fixed: 'right',
+                  title: t('common.actions'), key: 'actions', width: wide ? 170 : 90, fixed: wide ? 'right' : undefined,
                   render: (_, c) => (
                     <Space size={8} wrap>
                       {c.status === 'draft' && <a onClick={() => setEditing({ call: c })}>{t('projects.call.editAction')}</a>}

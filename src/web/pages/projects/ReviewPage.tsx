@@ -37,7 +37,7 @@ function Declaration({ review, onDeclared }: { review: MyReview; onDeclared: (st
       footer={[
         <Link key="back" to="/projects/reviews"><Button>{t('projects.review.back')}</Button></Link>,
         <Button key="ok" type="primary" danger={conflict === 'yes'} loading={busy} onClick={go} data-testid="declare-confirm">
-          {conflict === 'yes' ? t('projects.review.declareConflict') : t('projects.review.declareOk')}
+          {conflict === 'yes' ? t('projects.review.declareConflict') : review.pledged ? t('projects.review.declareStart') : t('projects.review.declareOk')}
         </Button>,
       ]}>
       <Form form={form} layout="vertical" initialValues={{ conflict: 'no', pledge: review.pledged }} name="declaration">
@@ -119,7 +119,7 @@ function ScorePane({ review, onSaved }: { review: MyReview; onSaved: () => void 
   const filled = Object.fromEntries(Object.entries(scores).filter(([, v]) => v != null && v !== ('' as unknown))) as Record<string, number>;
   const total = weightedTotal(review.rubric, filled);
   const fullMark = review.rubric.reduce((s, c) => s + c.weight * c.max, 0);
-  useEffect(() => { form.setFieldsValue({ scores: review.scores ?? {}, comment: review.comment ?? '' }); }, [review, form]);
+  useEffect(() => { if (!done) form.setFieldsValue({ scores: review.scores ?? {}, comment: review.comment ?? '' }); }, [review, form, done]);
   const fieldNames = review.rubric.map((c) => `scores.${c.code}`);
   const put = (error: unknown) => {
     if (isApiError(error) && error.fields) {
@@ -149,8 +149,22 @@ function ScorePane({ review, onSaved }: { review: MyReview; onSaved: () => void 
   return (
     <Card size="small" title={t('projects.review.rubric')} className="kc-review-score"
       extra={<span data-testid="review-total" className="kc-review-total">{t('projects.review.total')} <b>{total}</b> / {Math.round(fullMark * 100) / 100}</span>}>
-      {done && <Alert type="success" showIcon style={{ marginBottom: 12 }} message={t('projects.review.readOnly', { at: chinaTime(review.submittedAt) })} data-testid="review-submitted" />}
-      <Form form={form} layout="vertical" disabled={locked} name="review">
+      {done && (
+        // submitted: what was given, as text (a disabled form reads faintly)
+        <>
+          <Alert type="success" showIcon style={{ marginBottom: 12 }} message={t('projects.review.readOnly', { at: chinaTime(review.submittedAt) })} data-testid="review-submitted" />
+          <Descriptions size="small" column={1} bordered data-testid="review-scores">
+            {review.rubric.map((c) => (
+              <Descriptions.Item key={c.code} label={<span>{c.name}<div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('projects.review.criterionMeta', { code: c.code, weight: c.weight, max: c.max })}</Typography.Text></div></span>}>
+                <Typography.Text strong>{review.scores?.[c.code] ?? '—'}</Typography.Text> / {c.max}
+              </Descriptions.Item>
+            ))}
+          </Descriptions>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>{t('projects.review.comment')}</Typography.Title>
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{review.comment}</Typography.Paragraph>
+        </>
+      )}
+      {!done && <Form form={form} layout="vertical" disabled={locked} name="review">
         {review.rubric.map((c) => (
           <Form.Item key={c.code} name={['scores', c.code]} className="kc-criterion"
             label={<span><b>{c.name}</b> <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('projects.review.criterionMeta', { code: c.code, weight: c.weight, max: c.max })}</Typography.Text></span>}
@@ -161,7 +175,7 @@ function ScorePane({ review, onSaved }: { review: MyReview; onSaved: () => void 
         <Form.Item name="comment" label={t('projects.review.comment')} rules={[{ required: true, whitespace: true, message: t('projects.review.commentRequired') }]}>
           <Input.TextArea rows={5} maxLength={5000} showCount placeholder={t('projects.review.commentPlaceholder')} />
         </Form.Item>
-      </Form>
+      </Form>}
       {!done && (
         <Space wrap style={{ width: '100%', justifyContent: 'flex-end' }}>
           <Button onClick={save} loading={busy === 'save'} disabled={locked} data-testid="review-save">{t('projects.review.saveDraft')}</Button>

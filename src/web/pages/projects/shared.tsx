@@ -1,7 +1,8 @@
 // Shared bits of the 项目管理 pages: status tags, money in 万元, call times in Beijing time, the
 // fields to pick from, an organisation picker, server errors on forms and the application timeline.
 import { useMemo, useState } from 'react';
-import { App, Select, Space, Tag, Timeline, Typography } from 'antd';
+import { App, Grid, Select, Space, Tag, Timeline, Typography } from 'antd';
+import type { Breakpoint } from 'antd/es/_util/responsiveObserver';
 import type { FormInstance } from 'antd/es/form';
 import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -13,6 +14,14 @@ import { HIGHTECH_FIELDS, HIGHTECH_FIELD_EN } from '../../../domain/eligibility/
 import type { ApplicationStatus, AssignmentStatus, CallState, ReserveStatus, TimelineEvent } from './api';
 
 export { wanText, wanToYuan, yuanToWan };
+
+/** Columns a phone does without (antd's `responsive`): shown from md up. */
+export const FROM_MD: Breakpoint[] = ['md'];
+
+/** Whether the screen is wide enough (md and up) for the full tables. */
+export function useWide(): boolean {
+  return Grid.useBreakpoint().md ?? true;
+}
 
 /** Money as people read it: 45.86 万元 / 45.86 × 10k yuan. */
 export function useMoney() {
