@@ -393,9 +393,16 @@ describe('项目管理', () => {
     await page.getByTestId('action-assign').click();
     const assign = modal(page, '指派专家');
     await assign.locator('.ant-select').click();
-    await page.keyboard.type(`邵明轩${RUN}`);
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByText(new RegExp(`^邵明轩${RUN} ·`)).click();
+    // one search (typing letter by letter re-renders the list under the pointer)
+    const found = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/experts' && new URL(r.url()).searchParams.get('q') === `邵明轩${RUN}`);
+    await assign.locator('.ant-select-selection-search-input').fill(`邵明轩${RUN}`);
+    await found;
+    await openDropdown(page).getByText(new RegExp(`^邵明轩${RUN} ·`)).click();
+    await assign.locator('.ant-select-selection-item').filter({ hasText: `邵明轩${RUN}` }).waitFor();
     const refused = page.waitForResponse((r) => new URL(r.url()).pathname === `/api/v1/applications/${ids.app}/assignments`);
+    // the open list lies over the modal's buttons: a click beside it closes it
+    await assign.getByText('手动指派时同样执行本指南的回避规则').click();
+    await openDropdown(page).waitFor({ state: 'hidden' });
     await assign.getByRole('button', { name: /确\s*定/ }).click();
     assert.equal((await refused).status(), 409);
     await assign.getByTestId('conflict-alert').getByText('该专家须回避：专家与申报单位为同一单位').waitFor();
