@@ -361,6 +361,7 @@ const projects: Shape<ProjectMessages> = {
     all: 'All',
     none: 'Nothing to review',
     start: 'Review',
+    continue: 'Continue',
     view: 'View',
     blind: 'Blind',
     assignedAt: 'assigned {{at}}',

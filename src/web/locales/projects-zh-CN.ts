@@ -358,6 +358,7 @@ const projects = {
     all: '全部',
     none: '暂无评审任务',
     start: '开始评审',
+    continue: '继续评审',
     view: '查看',
     blind: '盲评',
     assignedAt: '{{at}} 分配',

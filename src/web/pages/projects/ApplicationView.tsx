@@ -1,7 +1,7 @@
 // One application as staff and its applicant read it: the facts, members, partners, budget table,
 // task contract, funding tranches and the TIMELINE of every transition.
 import type { ReactNode } from 'react';
-import { App, Button, Descriptions, Empty, Grid, Space, Steps, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Descriptions, Empty, Grid, Progress, Space, Steps, Table, Tabs, Tag, Typography } from 'antd';
 import { FileWordOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { BUDGET_CATEGORIES, projectApi, type ApplicationDetail, type BudgetLine } from './api';
@@ -42,7 +42,8 @@ export function ApplicationSteps({ status }: { status: ApplicationDetail['status
     // a phone: the dots only, and the stage in words below
     return (
       <div style={{ marginBottom: 12 }}>
-        <Steps progressDot size="small" responsive={false} current={current} status={state} items={STAGE_KEYS.map(() => ({ title: '' }))} />
+        <Progress steps={STAGE_KEYS.length} percent={Math.round(((current + 1) / STAGE_KEYS.length) * 100)} showInfo={false} size={[36, 6]}
+          strokeColor={failed ? '#ff4d4f' : '#1677ff'} aria-label={t(`projects.stage.${STAGE_KEYS[current]}`)} />
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('projects.app.stageOf', { n: current + 1, all: STAGE_KEYS.length, stage: t(`projects.stage.${STAGE_KEYS[current]}`) })}</Typography.Text>
       </div>
     );

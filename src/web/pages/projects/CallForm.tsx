@@ -1,11 +1,13 @@
 // 申报指南 form: a new draft call, or changes to a draft. Times are entered in Beijing time and sent
 // as instants with their zone; the budget is entered in 万元 and sent in yuan; the rubric is a list of
 // criteria (code, name, weight, maximum); the 回避 rules are checkboxes with their names.
-import { useEffect } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { Alert, Button, Checkbox, Col, DatePicker, Drawer, Form, Input, InputNumber, Row, Select, Space, Switch, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import type { RegionNode } from '../../components/regionTree';
+import { useScopedRegions } from '../../components/useRegions';
 import { AVOIDANCE_RULES, AVOIDANCE_RULE_NAMES, DEFAULT_AVOIDANCE } from '../../../domain/review/avoidance';
 import { projectApi, type AvoidanceRule, type Call, type CallInput, type Criterion, type OrgKind, type Programme } from './api';
 import { fromChinaInstant, toChinaInstant, useApiError, wanToYuan, yuanToWan } from './shared';
@@ -41,16 +43,27 @@ function toValues(call: Call | undefined, programmes: Programme[]): Partial<Valu
 }
 
 /** The drawer: `call` undefined for a new call. */
-export default function CallForm({ open, call, programmes, onClose, onSaved }: {
+export default function CallForm({ open, call, programmes: all, onClose, onSaved }: {
   open: boolean; call?: Call; programmes: Programme[]; onClose: () => void; onSaved: (id: number) => void;
 }) {
   const { t, i18n } = useTranslation();
+  // a call goes under a programme of the user's own subtree (the province's are read, not used)
+  const { scopedTree } = useScopedRegions();
+  const programmes = useMemo(() => {
+    const codes = new Set<string>();
+    const walk = (nodes: RegionNode[]) => { for (const n of nodes) { codes.add(n.code); if (n.children) walk(n.children); } };
+    walk(scopedTree);
+    return codes.size ? all.filter((p) => codes.has(p.regionCode)) : all;
+  }, [all, scopedTree]);
   const [form] = Form.useForm<Values>();
   const onError = useApiError();
   const en = i18n.language === 'en';
+  // filled once each time the drawer opens (the programmes arriving later must not wipe what is typed)
+  const programmesRef = useRef(programmes);
+  programmesRef.current = programmes;
   useEffect(() => {
-    if (open) { form.resetFields(); form.setFieldsValue(toValues(call, programmes) as Values); }
-  }, [open, call, programmes, form]);
+    if (open) { form.resetFields(); form.setFieldsValue(toValues(call, programmesRef.current) as Values); }
+  }, [open, call, form]);
   const rubric = Form.useWatch('rubric', form) as Criterion[] | undefined;
   const fullMark = (rubric ?? []).reduce((s, c) => s + (Number(c?.weight) || 0) * (Number(c?.max) || 0), 0);
 

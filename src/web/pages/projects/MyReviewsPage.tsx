@@ -21,7 +21,7 @@ export default function MyReviewsPage() {
         <List<MyReviewRow> loading={reviews.isLoading} dataSource={reviews.data?.items ?? []} locale={{ emptyText: <Empty description={t('projects.review.none')} /> }}
           renderItem={(r) => (
             <List.Item data-testid="my-review" actions={[
-              <Link key="open" to={`/projects/reviews/${r.id}`}>{r.status === 'submitted' ? t('projects.review.view') : t('projects.review.start')}</Link>,
+              <Link key="open" to={`/projects/reviews/${r.id}`}>{t(r.status === 'submitted' ? 'projects.review.view' : r.status === 'declared' ? 'projects.review.continue' : 'projects.review.start')}</Link>,
             ]}>
               <List.Item.Meta
                 title={<Space size={6} wrap><Link to={`/projects/reviews/${r.id}`}>{r.title}</Link><ReviewStatusTag status={r.status} />{r.blind && <Tag>{t('projects.review.blind')}</Tag>}</Space>}
