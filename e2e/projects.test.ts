@@ -522,6 +522,12 @@ describe('项目管理', () => {
     await confirmPop(page);
     await page.locator('.ant-modal-confirm-title', { hasText: '已公示 1 个项目' }).waitFor();
     await page.locator('.ant-modal-confirm').getByRole('button').last().click();
+    // the call's files: the score matrix (Excel) and, once out, the 立项公示 (Word)
+    for (const [what, ext] of [['reviews.xlsx', /\.xlsx$/], ['notice.docx', /\.docx$/]] as const) {
+      const download = page.waitForEvent('download');
+      await page.getByTestId(`file-${what}`).click();
+      assert.match((await download).suggestedFilename(), ext);
+    }
     const app = await page.evaluate(async (id) => (await fetch(`/api/v1/applications/${id}`)).json(), ids.app);
     assert.equal(app.status, 'publicized');
     assert.equal(app.approvedAmount, 750_000);
@@ -629,6 +635,10 @@ describe('项目管理', () => {
     await page.goto(approved.link!);
     await openDrawer(page).getByTestId('application-timeline').getByText('立项公示', { exact: true }).waitFor();
     assert.equal(await openDrawer(page).locator('.ant-drawer-title').innerText(), APP_TITLE);
+    // the application, printable
+    const download = page.waitForEvent('download');
+    await openDrawer(page).getByTestId('print-application').click();
+    assert.match((await download).suggestedFilename(), /\.docx$/);
     // closing it drops ?application= (a reload does not open it again)
     await openDrawer(page).locator('.ant-drawer-close').click();
     await page.waitForURL((url) => !url.searchParams.has('application'));

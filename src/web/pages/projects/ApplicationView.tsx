@@ -91,7 +91,7 @@ export default function ApplicationView({ app, staff, defaultTab = 'timeline', e
         <Descriptions.Item label={t('projects.app.requested')}>{money(app.requestedAmount)}</Descriptions.Item>
         <Descriptions.Item label={t('projects.app.ownFunds')}>{money(app.ownFunds)}</Descriptions.Item>
         <Descriptions.Item label={t('projects.app.submittedAt')}>{chinaTime(app.submittedAt)}</Descriptions.Item>
-        {staff && <Descriptions.Item label={t('projects.app.score')}>{app.meanScore ?? '—'}{app.reviewsAssigned ? `（${t('projects.app.reviewsOf', { done: app.reviewsSubmitted, all: app.reviewsAssigned })}）` : ''}</Descriptions.Item>}
+        {staff && <Descriptions.Item label={t('projects.app.score')}>{app.meanScore ?? '—'}{app.reviewsAssigned ? ` ${t('projects.app.reviewsOf', { done: app.reviewsSubmitted, all: app.reviewsAssigned })}` : ''}</Descriptions.Item>}
         {app.approvedAmount != null && <Descriptions.Item label={t('projects.app.approved')}>{money(app.approvedAmount)}</Descriptions.Item>}
         {app.approvedAmount != null && <Descriptions.Item label={t('projects.app.paid')}>{money(app.paid)}</Descriptions.Item>}
         {app.noticeFrom && <Descriptions.Item label={t('projects.app.notice')}>{app.noticeFrom} ~ {app.noticeUntil}</Descriptions.Item>}

@@ -4,8 +4,9 @@
 // expert's sign-in; export the filtered list.
 import { useRef, useState } from 'react';
 import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
-import { App, Button, Col, DatePicker, Drawer, Form, Input, List, Modal, Popconfirm, Radio, Row, Select, Space, Tag, TreeSelect, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Col, DatePicker, Drawer, Form, Input, List, Modal, Popconfirm, Radio, Row, Select, Space, Tag, TreeSelect, Typography, Upload } from 'antd';
+import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { ImportPreviewModal } from '../../components/ImportPreview';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -151,6 +152,7 @@ export default function ExpertsPage() {
   const [editing, setEditing] = useState<{ expert?: Expert } | null>(null);
   const [relations, setRelations] = useState<number | null>(null);
   const [account, setAccount] = useState<Expert | null>(null);
+  const [importing, setImporting] = useState<File | null>(null);
   const reload = () => actionRef.current?.reload();
 
   const setStatus = async (x: Expert) => {
@@ -208,9 +210,14 @@ export default function ExpertsPage() {
         }}
         toolBarRender={() => [
           <Button key="create" type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})} disabled={!regions.scopedOptions.length}>{t('projects.expert.create')}</Button>,
+          <Upload key="import" accept=".xlsx" showUploadList={false} beforeUpload={(file) => { setImporting(file); return false; }}>
+            <Button icon={<ImportOutlined />}>{t('projects.expert.import')}</Button>
+          </Upload>,
+          <Button key="template" type="link" onClick={() => expertApi.template()}>{t('projects.expert.template')}</Button>,
           <ExportButton key="export" run={expertApi.export} query={() => lastQuery.current} />,
         ]}
       />
+      <ImportPreviewModal file={importing} send={expertApi.import} title={t('projects.expert.import')} onClose={() => setImporting(null)} onDone={reload} />
       <ExpertForm open={!!editing} expert={editing?.expert} onClose={() => setEditing(null)}
         onSaved={() => { message.success(t('projects.expert.saved')); setEditing(null); reload(); }} />
       <RelationsDrawer id={relations} onClose={() => setRelations(null)} onChanged={reload} />

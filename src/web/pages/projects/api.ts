@@ -186,6 +186,13 @@ export const projectApi = {
 export const expertApi = {
   list: (query: ListQuery) => api.get<Page<Expert>>('/experts', query),
   export: (query: ListQuery) => download('/experts/export', query, 'experts.xlsx'),
+  template: () => download('/experts/template', undefined, 'experts-template.xlsx'),
+  /** The Excel import: `dryRun=1` previews, `hash=…` imports what was previewed (components/ImportPreview). */
+  import: (file: File, query = '') => {
+    const form = new FormData();
+    form.append('file', file);
+    return api.upload<Record<string, number>>(`/experts/import${query ? `?${query}` : ''}`, form);
+  },
   get: (id: number) => api.get<Expert>(`/experts/${id}`),
   me: () => api.get<Expert>('/experts/me'),
   create: (body: ExpertInput) => api.post<{ id: number }>('/experts', body),
