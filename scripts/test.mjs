@@ -23,7 +23,7 @@ const totals = { pass: 0, fail: 0, skipped: 0 };
 function run(label, files, extraEnv = {}, concurrency = 2) {
   return new Promise((resolve) => {
     console.log(`\n=== ${label}: ${files.length} file(s) ===`);
-    const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', `--test-concurrency=${concurrency}`, ...files], {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', `--test-concurrency=${concurrency}`, '--test-timeout=1200000', ...files], {
       env: { ...process.env, ...extraEnv }, stdio: ['ignore', 'pipe', 'inherit'],
     });
     let tail = '';

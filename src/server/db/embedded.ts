@@ -164,7 +164,9 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<E
       state.stopping = true;
       clearInterval(timer);
       const exited = new Promise((r) => child.once('exit', r));
-      child.disconnect?.();
+      // the IPC channel may already be closed (a process restarted under load): disconnect() would
+      // throw ERR_IPC_DISCONNECTED before the kill, and the live process would hold this one open
+      try { if (child.connected) child.disconnect(); } catch { /* already disconnected */ }
       child.kill('SIGTERM');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
       if (child.exitCode === null) child.kill('SIGKILL');
