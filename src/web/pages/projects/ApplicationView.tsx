@@ -44,7 +44,7 @@ export function ApplicationSteps({ status }: { status: ApplicationDetail['status
       <div style={{ marginBottom: 12 }}>
         <Progress steps={STAGE_KEYS.length} percent={Math.round(((current + 1) / STAGE_KEYS.length) * 100)} showInfo={false} size={[36, 6]}
           strokeColor={failed ? '#ff4d4f' : '#1677ff'} aria-label={t(`projects.stage.${STAGE_KEYS[current]}`)} />
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('projects.app.stageOf', { n: current + 1, all: STAGE_KEYS.length, stage: t(`projects.stage.${STAGE_KEYS[current]}`) })}</Typography.Text>
+        <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('projects.app.stageOf', { n: current + 1, all: STAGE_KEYS.length, stage: t(`projects.stage.${STAGE_KEYS[current]}`) })}</Typography.Text></div>
       </div>
     );
   }
