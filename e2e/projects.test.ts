@@ -591,6 +591,18 @@ describe('项目管理', () => {
       }
       await expert.context().close();
 
+      // the demo's expert1 (周文华), when the demo has reviews: a submitted one, so nothing changes
+      const demoExpert = await viewPage(view, 'expert1');
+      const reviews = await demoExpert.evaluate(async () => (await fetch('/api/v1/reviews')).json());
+      const submitted = (reviews.items as { id: number; status: string }[] | undefined)?.find((r) => r.status === 'submitted');
+      if (submitted) {
+        await demoExpert.goto(`/projects/reviews/${submitted.id}`);
+        await demoExpert.getByTestId('review-submitted').waitFor();
+        await noSidewaysScroll(demoExpert, 'the review page');
+        await settledScreenshot(demoExpert, `projects-review-demo-${view.name}`);
+      }
+      await demoExpert.context().close();
+
       // the call board: the demo's closed call (reviewed and funded) when the demo has it, else this run's
       const staff = await viewPage(view, 'qingyang');
       const calls = await staff.evaluate(async () => (await fetch('/api/v1/calls')).json());
@@ -609,6 +621,14 @@ describe('项目管理', () => {
         await ranking.locator('.ant-table-row').first().waitFor();
         await noSidewaysScroll(staff, 'the ranking');
         await settledScreenshot(staff, `projects-ranking-demo-${view.name}`);
+        // a funded demo project in the bureau's drawer: contract, tranches and their timeline
+        const ranked = await staff.evaluate(async (id) => (await fetch(`/api/v1/calls/${id}/ranking`)).json(), demo.id);
+        const funded = (ranked.items as { applicationId: number; status: string }[]).find((r) => r.status === 'contracted' || r.status === 'accepted');
+        if (funded) {
+          await staff.goto(`/projects/calls/${demo.id}?application=${funded.applicationId}`);
+          await openDrawer(staff).getByTestId('application-timeline').getByText(en ? 'Task contract signed' : '签订任务书', { exact: true }).waitFor();
+          await settledScreenshot(staff, `projects-drawer-demo-${view.name}`);
+        }
       }
       await staff.context().close();
 
@@ -621,6 +641,14 @@ describe('项目管理', () => {
       }
       await noSidewaysScroll(ent, 'the application');
       await settledScreenshot(ent, `projects-timeline-${view.name}`);
+      // and one of the demo's, when the demo has projects: the earliest of the organisation's applications
+      const mine = await ent.evaluate(async () => (await fetch('/api/v1/applications?pageSize=100&sort=submittedAt')).json());
+      const demoApp = (mine.items as { id: number; callId: number; status: string }[]).find((a) => a.callId !== ids.call && a.status !== 'draft');
+      if (demoApp) {
+        await ent.goto(`/projects/mine?application=${demoApp.id}`);
+        await ent.getByTestId('application-timeline').getByText(en ? 'Submitted' : '提交申报', { exact: true }).first().waitFor();
+        await settledScreenshot(ent, `projects-timeline-demo-${view.name}`);
+      }
       await ent.context().close();
     });
   }
