@@ -48,7 +48,8 @@ export function ApplicationSteps({ status }: { status: ApplicationDetail['status
       </div>
     );
   }
-  return <Steps size="small" current={current} status={state} style={{ marginBottom: 16 }} items={STAGE_KEYS.map((k) => ({ title: t(`projects.stage.${k}`) }))} />;
+  // titles under the icons: seven stages keep their whole names in a drawer
+  return <Steps size="small" labelPlacement="vertical" current={current} status={state} style={{ marginBottom: 16 }} items={STAGE_KEYS.map((k) => ({ title: t(`projects.stage.${k}`) }))} />;
 }
 
 /** The application as a printable Word document, and the 验收意见 once the acceptance is done. */
@@ -101,7 +102,7 @@ export default function ApplicationView({ app, staff, defaultTab = 'timeline', e
 
       <Tabs style={{ marginTop: 12 }} defaultActiveKey={defaultTab} items={[
         { key: 'timeline', label: t('projects.app.timeline'),
-          children: app.timeline.length ? <ApplicationTimeline events={app.timeline} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> },
+          children: app.timeline.length ? <ApplicationTimeline events={app.timeline} tranches={app.tranches} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> },
         ...extraTabs,
         { key: 'details', label: t('projects.app.content'), children: (
           <>

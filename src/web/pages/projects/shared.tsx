@@ -157,8 +157,17 @@ const BAD_ACTIONS = new Set(['formal_return', 'formal_fail', 'recommend_return',
 const GOOD_ACTIONS = new Set(['formal_pass', 'recommend', 'approve', 'publicize', 'contract', 'midterm_pass', 'accept_pass', 'close', 'finish_review', 'tranche']);
 
 /** Every transition of an application, oldest first: what happened, from → to, the comment, who and when. */
-export function ApplicationTimeline({ events }: { events: TimelineEvent[] }) {
+export function ApplicationTimeline({ events, tranches = [] }: { events: TimelineEvent[]; tranches?: { amount: number; paidOn: string; note: string }[] }) {
   const { t } = useTranslation();
+  const money = useMoney();
+  // a tranche's row carries the server's sentence in Chinese ("35.00 万元（2026-06-24）：…"): said in
+  // the UI's language from the tranche itself when it is found (same day and amount)
+  const trancheText = (comment: string | null) => {
+    const day = comment?.match(/\d{4}-\d{2}-\d{2}/)?.[0];
+    const wan = comment?.match(/^([\d,]+\.\d{2})/)?.[1];
+    const found = tranches.find((x) => x.paidOn === day && (!wan || wanText(x.amount) === wan));
+    return found ? `${money(found.amount)} · ${found.paidOn}${found.note ? ` · ${found.note}` : ''}` : comment;
+  };
   return (
     <div data-testid="application-timeline">
     <Timeline
@@ -171,7 +180,7 @@ export function ApplicationTimeline({ events }: { events: TimelineEvent[] }) {
               {e.from !== e.to && <StatusTag status={e.to} />}
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>{chinaTime(e.at)}{e.actor ? ` · ${e.actor}` : ''}</Typography.Text>
             </Space>
-            {e.comment && <div style={{ whiteSpace: 'pre-wrap', marginTop: 2 }}>{e.comment}</div>}
+            {e.comment && <div style={{ whiteSpace: 'pre-wrap', marginTop: 2 }}>{e.action === 'tranche' ? trancheText(e.comment) : e.comment}</div>}
           </div>
         ),
       }))}
