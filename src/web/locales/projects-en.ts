@@ -363,6 +363,7 @@ const projects: Shape<ProjectMessages> = {
     all: 'All',
     none: 'Nothing to review',
     start: 'Review',
+    myRelations: 'My declared relations ({{n}})',
     continue: 'Continue',
     view: 'View',
     blind: 'Blind',

@@ -360,6 +360,7 @@ const projects = {
     all: '全部',
     none: '暂无评审任务',
     start: '开始评审',
+    myRelations: '我的回避关系（{{n}}）',
     continue: '继续评审',
     view: '查看',
     blind: '盲评',
