@@ -32,4 +32,19 @@ describe('seeded expert draw', () => {
     const small = drawExperts('seed', [{ id: 'x', missing: 5, excluded: new Set() }], () => [1, 2], () => false, new Map());
     assert.deepEqual(small.unfilled, [{ itemId: 'x', missing: 3 }]);
   });
+
+  it('stays balanced whatever the seed when some items may not take some experts (their own organisation\'s)', () => {
+    // 10 applications × 3 reviewers over 7 experts; experts 0 and 1 belong to the organisation of
+    // applications 4–7 — those four can only draw from the other five
+    const list = Array.from({ length: 10 }, (_, i) => ({ id: i, missing: 3, excluded: new Set<number>() }));
+    const conflict = (e: number, item: { id: number }) => item.id >= 4 && item.id < 8 && e < 2;
+    for (let s = 0; s < 200; s++) {
+      const load = new Map<number, number>();
+      const r = drawExperts(`seed-${s}`, list, () => [0, 1, 2, 3, 4, 5, 6], conflict, load);
+      assert.deepEqual(r.unfilled, []);
+      assert.equal(r.picks.length, 30);
+      const counts = [...load.values()];
+      assert.ok(counts.length === 7 && Math.max(...counts) - Math.min(...counts) <= 1, `seed-${s}: ${JSON.stringify([...load])}`);
+    }
+  });
 });

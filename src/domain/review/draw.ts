@@ -30,9 +30,10 @@ export interface DrawResult<I> {
 }
 
 /**
- * Walks the items in the given order; for each, the qualified experts not excluded and not in
- * conflict, least loaded first, ties in a seeded random order. `load` starts from the experts'
- * current assignments and is updated as experts are drawn.
+ * The items with the fewest eligible experts first (an application whose field has few experts, or
+ * whose organisation's own experts must stay away, would otherwise find the others already loaded);
+ * for each, the eligible experts least loaded first, ties in a seeded random order. `load` starts
+ * from the experts' current assignments and is updated as experts are drawn.
  */
 export function drawExperts<I>(
   seed: string,
@@ -44,20 +45,18 @@ export function drawExperts<I>(
   const random = seededRandom(seed);
   const picks: DrawResult<I>['picks'] = [];
   const unfilled: DrawResult<I>['unfilled'] = [];
-  for (const item of items) {
-    if (item.missing <= 0) continue;
-    const pool = candidatesOf(item).filter((e) => !item.excluded.has(e));
+  const open = items.filter((item) => item.missing > 0)
+    .map((item, order) => ({ item, order, eligible: candidatesOf(item).filter((e) => !item.excluded.has(e) && !inConflict(e, item)) }))
+    .sort((a, b) => (a.eligible.length - a.item.missing) - (b.eligible.length - b.item.missing) || a.order - b.order);
+  for (const { item, eligible } of open) {
     // a random key per candidate, then least loaded first: balanced, and random among equals
-    const keyed = pool.map((e) => ({ e, key: random() })).sort((a, b) => ((load.get(a.e) ?? 0) - (load.get(b.e) ?? 0)) || (a.key - b.key));
-    let need = item.missing;
-    for (const { e } of keyed) {
-      if (need === 0) break;
-      if (inConflict(e, item)) continue;
+    const keyed = eligible.map((e) => ({ e, key: random() })).sort((a, b) => ((load.get(a.e) ?? 0) - (load.get(b.e) ?? 0)) || (a.key - b.key));
+    const chosen = keyed.slice(0, item.missing);
+    for (const { e } of chosen) {
       picks.push({ itemId: item.id, expertId: e });
       load.set(e, (load.get(e) ?? 0) + 1);
-      need--;
     }
-    if (need > 0) unfilled.push({ itemId: item.id, missing: need });
+    if (chosen.length < item.missing) unfilled.push({ itemId: item.id, missing: item.missing - chosen.length });
   }
   return { picks, unfilled };
 }
