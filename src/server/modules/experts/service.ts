@@ -136,7 +136,8 @@ async function lockForWrite(tx: Queryable, actor: Actor, id: number) {
 /** Staff in scope change anything; the expert their own profile, but not their status or region scope. */
 export async function updateExpert(db: Database, actor: Actor, audit: AuditActor, id: number, b: ExpertInput & { version: number }) {
   if (!['admin', 'staff', 'expert'].includes(actor.role)) throw errors.forbidden();
-  const { orgName } = await checkInput(db, actor.role === 'expert' ? { ...actor, role: 'admin' } : actor, b);
+  // the region check scopes staff only: an expert may say where they now work
+  const { orgName } = await checkInput(db, actor, b);
   await db.transaction(async (tx) => {
     const x = await lockForWrite(tx, actor, id);
     if (x.version !== b.version) throw errors.staleVersion();

@@ -7,6 +7,7 @@
  * applicants their organisation's, experts none here (they read their assignments).
  */
 import { todayInChina } from '../../../domain/dates';
+import { formatMoney } from '../../../domain/money';
 import type { Database, Queryable } from '../../db/database';
 import type { Actor, AuditActor } from '../../http/actor';
 import { AppError, errors, fieldError } from '../../http/errors';
@@ -305,7 +306,7 @@ export async function decide(db: Database, actor: Actor, audit: AuditActor, id: 
     if (b.approved) await tx.query(`UPDATE reserve_item SET status = 'approved', updated_at = now(), version = version + 1 WHERE application_id = $1`, [id]);
     await notifyApplicant(tx, a, `project.${to}`,
       b.approved ? [`项目拟立项：${a.title}`, `Project approved: ${a.title}`] : [`项目未获立项：${a.title}`, `Project not approved: ${a.title}`],
-      b.approved ? [`拟支持经费 ${(b.amount! / 10000).toFixed(2)} 万元，公示期满后签订任务书。`, `Proposed funding ¥${b.amount!.toLocaleString('en')}; the task contract follows the public notice.`] : [b.comment ?? '', b.comment ?? '']);
+      b.approved ? [`拟支持经费 ${formatMoney(b.amount!)}，公示期满后签订任务书。`, `Proposed funding ${formatMoney(b.amount!, 'en')}; the task contract follows the public notice.`] : [b.comment ?? '', b.comment ?? '']);
     return to;
   });
 }

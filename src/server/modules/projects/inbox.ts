@@ -5,9 +5,9 @@
  * applications to fix before the call closes (applicants).
  */
 import type { InboxKind } from '../inbox/registry';
+import { todayInChina } from '../../../domain/dates';
 import { Where } from '../../http/list-query';
 
-const day = (t: Date | string) => new Date(new Date(t).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 const count = (rows: { total?: number | string }[]) => Number(rows[0]?.total ?? 0);
 
 export const applicationRecommendInbox: InboxKind = {
@@ -89,6 +89,6 @@ export const applicationReturnedInbox: InboxKind = {
         WHERE a.org_id = $1 AND a.status = 'returned' AND c.status = 'published' AND now() < c.closes_at
         ORDER BY c.closes_at, a.id LIMIT ${Number(limit)}`, [actor.orgId]);
     return { count: count(rows), items: rows.map((a) => ({ kind: 'application.returned', title: lang === 'en' ? `Fix and resubmit: ${a.title}` : `修改后重新提交：${a.title}`,
-      link: `/projects/mine?application=${a.id}`, since: new Date(a.updated_at).toISOString(), dueOn: day(a.closes_at) })) };
+      link: `/projects/mine?application=${a.id}`, since: new Date(a.updated_at).toISOString(), dueOn: todayInChina(new Date(a.closes_at)) })) };
   },
 };

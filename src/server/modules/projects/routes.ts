@@ -79,19 +79,18 @@ export async function callRoutes(app: FastifyInstance) {
 export async function applicationRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = app;
-  const actorOf = (req: Parameters<typeof requireActor>[0]) => requireActor(req);
 
   r.get('/', { schema: { tags: ['projects'], summary: 'Applications in scope',
     querystring: pagingSchema.extend({ callId: z.coerce.number().int().positive().optional(), status: z.string().max(200).optional(), regionCode: regionCodeField.optional() }) } },
-  async (req) => { const { page, pageSize, ...f } = req.query; return listApplications(db, actorOf(req), f, page, pageSize); });
+  async (req) => { const { page, pageSize, ...f } = req.query; return listApplications(db, requireActor(req), f, page, pageSize); });
   r.get('/:id', { schema: { tags: ['projects'], summary: 'One application with its members, partners, timeline and tranches', params: idParams } },
-    async (req) => getApplication(db, actorOf(req), req.params.id));
+    async (req) => getApplication(db, requireActor(req), req.params.id));
   r.post('/', { schema: { tags: ['projects'], summary: 'Start an application (a draft) to an open call', body: applicationFields.extend({ callId: z.number().int().positive() }) } },
     async (req, reply) => reply.code(201).send({ id: await createApplication(db, requireRole(req, 'enterprise', 'institution'), auditActorOf(req), req.body) }));
   r.put('/:id', { schema: { tags: ['projects'], summary: 'Change a draft or returned application', params: idParams, body: applicationFields.extend({ version: z.number().int() }) } },
     async (req) => { await updateApplication(db, requireRole(req, 'enterprise', 'institution'), auditActorOf(req), req.params.id, req.body); return getApplication(db, req.actor!, req.params.id); });
 
-  const answer = async (req: { actor: unknown; params: { id: number } }, status: string) => ({ id: req.params.id, status });
+  const answer = (req: { params: { id: number } }, status: string) => ({ id: req.params.id, status });
   r.post('/:id/submit', { schema: { tags: ['projects'], summary: 'Submit before the closing time (after it: 409 CALL_CLOSED)', params: idParams } },
     async (req) => answer(req, await submitApplication(db, requireRole(req, 'enterprise', 'institution'), auditActorOf(req), req.params.id)));
   r.post('/:id/withdraw', { schema: { tags: ['projects'], summary: 'Withdraw before formal check', params: idParams, body: z.object({ comment }).optional() } },
@@ -132,7 +131,7 @@ export async function applicationRoutes(app: FastifyInstance) {
   });
   r.get('/:id/attachments/:fileId', { schema: { tags: ['projects'], summary: 'Download a file of an application', params: idParams.extend({ fileId: z.coerce.number().int().positive() }) } },
     async (req, reply) => {
-      const f = await readApplicationFile(db, actorOf(req), req.params.id, req.params.fileId);
+      const f = await readApplicationFile(db, requireActor(req), req.params.id, req.params.fileId);
       return reply.header('content-type', f.contentType).header('content-disposition', `attachment; filename="attachment"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`).send(f.data);
     });
   r.delete('/:id/attachments/:fileId', { schema: { tags: ['projects'], summary: 'Remove a file (draft or returned applications)', params: idParams.extend({ fileId: z.coerce.number().int().positive() }) } },
