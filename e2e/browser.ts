@@ -1,7 +1,7 @@
 // Debian's chromium driven by playwright-core, and a few helpers shared by the specs.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type Download, type Locator, type Page } from 'playwright-core';
 import { after, before } from 'node:test';
 import { REPO, startServer, type RunningServer } from './server';
 
@@ -25,6 +25,19 @@ export async function newPage(browser: Browser, baseUrl: string): Promise<Page> 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Clicks `target` and waits for the file it downloads; when the page shows an error message
+ * instead (the server refused the file), fails at once with that message rather than after 30 s.
+ */
+export async function downloadFrom(page: Page, target: Locator): Promise<Download> {
+  const download = page.waitForEvent('download');
+  const refused = page.locator('.ant-message-error').first();
+  await target.click();
+  const first = await Promise.race([download, refused.waitFor().then(() => null)]);
+  if (!first) throw new Error(`no download: ${await refused.innerText()}`);
+  return first;
 }
 
 /** Signs in on /login with username (or phone) and password, and waits for 首页. */

@@ -15,7 +15,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { request, type APIRequestContext, type Browser, type Locator, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from './server';
-import { SCREENSHOTS, launchBrowser, menuItem, newPage, serverAndBrowser, signIn, type BrowserSuite } from './browser';
+import { SCREENSHOTS, downloadFrom, launchBrowser, menuItem, newPage, serverAndBrowser, signIn, type BrowserSuite } from './browser';
 
 /**
  * E2E_BASE_URL=http://localhost:3000 runs the spec against a server already running (while
@@ -524,9 +524,8 @@ describe('项目管理', () => {
     await page.locator('.ant-modal-confirm').getByRole('button').last().click();
     // the call's files: the score matrix (Excel) and, once out, the 立项公示 (Word)
     for (const [what, ext] of [['reviews.xlsx', /\.xlsx$/], ['notice.docx', /\.docx$/]] as const) {
-      const download = page.waitForEvent('download');
-      await page.getByTestId(`file-${what}`).click();
-      assert.match((await download).suggestedFilename(), ext);
+      const download = await downloadFrom(page, page.getByTestId(`file-${what}`));
+      assert.match(download.suggestedFilename(), ext);
     }
     const app = await page.evaluate(async (id) => (await fetch(`/api/v1/applications/${id}`)).json(), ids.app);
     assert.equal(app.status, 'publicized');
@@ -556,9 +555,8 @@ describe('项目管理', () => {
     await page.getByTestId('reserve-level').getByText('中央').click();
     await row.waitFor({ state: 'detached' });
     await page.getByTestId('reserve-level').getByText('省级').click();
-    const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: /导出 Excel/ }).click();
-    assert.match((await download).suggestedFilename(), /\.xlsx$/);
+    const download = await downloadFrom(page, page.getByRole('button', { name: /导出 Excel/ }));
+    assert.match(download.suggestedFilename(), /\.xlsx$/);
     await page.context().close();
   });
 
@@ -664,9 +662,8 @@ describe('项目管理', () => {
     await openDrawer(page).getByTestId('application-timeline').getByText('立项公示', { exact: true }).waitFor();
     assert.equal(await openDrawer(page).locator('.ant-drawer-title').innerText(), APP_TITLE);
     // the application, printable
-    const download = page.waitForEvent('download');
-    await openDrawer(page).getByTestId('print-application').click();
-    assert.match((await download).suggestedFilename(), /\.docx$/);
+    const download = await downloadFrom(page, openDrawer(page).getByTestId('print-application'));
+    assert.match(download.suggestedFilename(), /\.docx$/);
     // closing it drops ?application= (a reload does not open it again)
     await openDrawer(page).locator('.ant-drawer-close').click();
     await page.waitForURL((url) => !url.searchParams.has('application'));
