@@ -13,9 +13,7 @@
  * staff get 404), the acceptance opinion and the print follow getApplication (applicationScope:
  * an applicant its own organisation's applications only, experts none).
  */
-import {
-  AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType,
-} from 'docx';
+import { AlignmentType, Paragraph, Table, TextRun } from 'docx';
 import { todayInChina } from '../../../domain/dates';
 import { wanText } from '../../../domain/money';
 import type { Queryable } from '../../db/database';
@@ -23,7 +21,7 @@ import type { Actor } from '../../http/actor';
 import { AppError, errors } from '../../http/errors';
 import { Where } from '../../http/list-query';
 import type { Lang } from '../../http/messages';
-import { BODY_FONT, font, fmtDate, HEADING_FONT, INDENT_2_CHARS, KAITI, MARGINS, pageFooter, SIZE_3, styles } from '../../documents/gongwen';
+import { blank, body, fmtDate, font, heading, HEADING_FONT, INDENT_2_CHARS, infoTable, KAITI, render, right, subtitle, table, title } from '../../documents/gongwen';
 import { BUDGET_CATEGORIES, getApplication } from './applications';
 import { callManageScope } from './calls';
 import type { ApplicationStatus } from './workflow';
@@ -54,51 +52,6 @@ export const ACCEPTANCE_NAMES: Record<string, Words> = {
   passed: ['通过验收', 'Passed'], passed_after_fix: ['整改后通过验收（须在 3 个月内完成一次整改）', 'Passed after one fix (within 3 months)'], failed: ['未通过验收', 'Failed'],
 };
 
-
-const title = (text: string) => new Paragraph({ heading: 'Heading1', children: [new TextRun(text)] });
-const subtitle = (text: string) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 },
-  children: [new TextRun({ text, font: font(KAITI), size: SIZE_3 })] });
-/** 一级标题: 黑体 三号, indented as the body. */
-const heading = (text: string) => new Paragraph({ indent: { firstLine: INDENT_2_CHARS }, keepNext: true, children: [new TextRun({ text, font: font(HEADING_FONT) })] });
-const body = (text: string) => text.split(/\n+/).map((l) => l.trim()).filter(Boolean)
-  .map((line) => new Paragraph({ indent: { firstLine: INDENT_2_CHARS }, alignment: AlignmentType.JUSTIFIED, children: [new TextRun(line)] }));
-const right = (text: string, opts: { before?: number; keepNext?: boolean } = {}) => new Paragraph({ alignment: AlignmentType.RIGHT,
-  indent: { right: INDENT_2_CHARS * 2 }, keepNext: opts.keepNext, spacing: opts.before ? { before: opts.before } : undefined, children: [new TextRun(text)] });
-const blank = () => new Paragraph({ children: [] });
-
-const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
-/** A table cell in 仿宋 小四 (黑体 for headers), single-spaced so that tables stay compact. */
-const cell = (text: string, opts: { bold?: boolean; width?: number; span?: number; align?: 'left' | 'center' | 'right' } = {}) => new TableCell({
-  width: opts.width ? { size: opts.width, type: WidthType.PERCENTAGE } : undefined, columnSpan: opts.span, verticalAlign: VerticalAlign.CENTER,
-  children: String(text).split('\n').map((line) => new Paragraph({
-    alignment: opts.align === 'center' ? AlignmentType.CENTER : opts.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-    spacing: { line: 360, lineRule: 'auto' }, children: [new TextRun({ text: line, bold: opts.bold, size: 24, font: font(opts.bold ? HEADING_FONT : BODY_FONT) })] })),
-});
-function table(head: string[], rows: string[][], widths?: number[], align?: ('left' | 'center' | 'right')[]) {
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE }, borders,
-    rows: [
-      new TableRow({ tableHeader: true, children: head.map((h, i) => cell(h, { bold: true, width: widths?.[i], align: 'center' })) }),
-      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, { align: align?.[i] })) })),
-    ],
-  });
-}
-/** Label / value rows (the 基本信息 of a form). */
-function infoTable(pairs: [string, string][]) {
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE }, borders,
-    rows: pairs.map(([label, value]) => new TableRow({ cantSplit: true, children: [cell(label, { bold: true, width: 26, align: 'center' }), cell(value, { width: 74 })] })),
-  });
-}
-
-async function render(docTitle: string, children: (Paragraph | Table)[]): Promise<Buffer> {
-  const doc = new Document({
-    creator: 'kechuang', title: docTitle, styles,
-    sections: [{ properties: { page: { margin: MARGINS } }, footers: { default: pageFooter() }, children }],
-  });
-  return Packer.toBuffer(doc);
-}
 
 const bureauOf = (regionName: string) => `${regionName}科学技术局`;
 const wan = (yuan: number | null | undefined) => (yuan == null ? '' : wanText(yuan));
