@@ -27,6 +27,7 @@ import projectExportRoutes from './modules/projects/export-routes';
 import { applicationRoutes, callRoutes, programmeRoutes, projectPortalRoutes, reserveRoutes } from './modules/projects/routes';
 import reviewRoutes from './modules/reviews/routes';
 import { achievementRoutes, demandRoutes } from './modules/market/routes';
+import evaluationRoutes from './modules/market/evaluation-routes';
 import inboxRoutes from './modules/inbox/routes';
 import notificationRoutes from './modules/notifications/routes';
 import { newRequestId, notFound, registerErrorHandler } from './http/error-handler';
@@ -140,6 +141,7 @@ export async function buildApp(config: Config, db: Database, options: { logger?:
     await api.register(projectExportRoutes);
     await api.register(achievementRoutes, { prefix: '/achievements' });
     await api.register(demandRoutes, { prefix: '/demands' });
+    await api.register(evaluationRoutes);
   }, { prefix: '/api/v1' });
 
   // The built web app; any other GET outside /api answers index.html (client-side routes).

@@ -144,6 +144,13 @@ const zh = {
   'field.budget.sum': '预算表合计与申请金额、自筹金额不一致',
   NOTICE_NOT_PUBLISHED: '该指南尚无已公示的拟立项项目',
   ACCEPTANCE_PENDING: '该项目尚未验收',
+  EVALUATION_OPEN: '该成果已有进行中的评价',
+  EVALUATION_CONCLUDED: '该评价已作出结论',
+  EVALUATION_NOT_CONCLUDED: '该评价尚未作出结论',
+  'field.criteria.weights': '各指标权重之和应为 1（现为 {sum}）',
+  'field.good_batch.item': '只能选择本辖区已作出评价结论、且已发布的成果',
+  'field.good_batch.period_of': '月度榜单填写如 2026-10，季度榜单填写如 2026-Q4',
+  'field.achievement.org_name': '完成单位须是您辖区内已注册的单位（名称完全一致）',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -283,6 +290,13 @@ const en: Record<MessageKey, string> = {
   'field.budget.sum': 'The budget table does not add up to the requested amount and own funds',
   NOTICE_NOT_PUBLISHED: 'No application of this call has been put on public notice yet',
   ACCEPTANCE_PENDING: 'This project has not been through acceptance yet',
+  EVALUATION_OPEN: 'An evaluation of this achievement is already under way',
+  EVALUATION_CONCLUDED: 'This evaluation has already been concluded',
+  EVALUATION_NOT_CONCLUDED: 'This evaluation has not been concluded yet',
+  'field.criteria.weights': 'The weights must add up to 1 (they add up to {sum})',
+  'field.good_batch.item': 'Only concluded evaluations of published achievements of your region can be listed',
+  'field.good_batch.period_of': 'A month like 2026-10 for a monthly list, a quarter like 2026-Q4 for a quarterly one',
+  'field.achievement.org_name': 'The organisation must be registered in your region (the exact name)',
 };
 
 const catalogues: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zh, en };

@@ -150,6 +150,21 @@ export const ACTIONS: Record<string, Words> = {
   'demand.publish': ['发布技术需求', 'Published a demand'],
   'demand.return': ['退回技术需求', 'Returned a demand'],
   'demand.end': ['关闭技术需求', 'Closed a demand'],
+  'achievement.import': ['导入科技成果', 'Imported achievements'],
+  'achievement.criteria.update': ['修改成果评价指标', 'Changed an evaluation criteria set'],
+  'achievement.evaluation.request': ['申请科技成果评价', 'Requested an achievement evaluation'],
+  'achievement.evaluation.withdraw': ['撤回科技成果评价', 'Withdrew an achievement evaluation'],
+  'achievement.evaluation.assign': ['指定成果评价专家', 'Assigned evaluators by hand'],
+  'achievement.evaluation.draw': ['随机抽取成果评价专家', 'Drew evaluators at random'],
+  'achievement.evaluation.declare': ['声明无利益冲突（成果评价）', 'Declared no conflict (evaluation)'],
+  'achievement.evaluation.decline': ['申明回避（成果评价）', 'Declared a conflict (evaluation)'],
+  'achievement.evaluation.save': ['暂存成果评价意见', 'Saved an evaluation draft'],
+  'achievement.evaluation.submit': ['提交成果评价意见', 'Submitted an evaluation'],
+  'achievement.evaluation.conclude': ['作出成果评价结论', 'Concluded an achievement evaluation'],
+  'achievement.good_batch.create': ['新建好成果榜单', 'Created a good-achievements list'],
+  'achievement.good_batch.update': ['修改好成果榜单', 'Changed a good-achievements list'],
+  'achievement.good_batch.delete': ['删除好成果榜单', 'Deleted a good-achievements list'],
+  'achievement.good_batch.publish': ['发布好成果榜单', 'Published a good-achievements list'],
   'job.run': ['立即运行后台任务', 'Ran a background job now'],
   'system.seed_demo': ['载入演示数据', 'Loaded the demo data'],
   'system.seed_demo_policies': ['载入演示政策', 'Loaded the demo policies'],
@@ -164,7 +179,7 @@ export const TARGET_TYPES: Record<string, Words> = {
   indicator_target: ['指标目标', 'Indicator target'], indicator_value: ['指标数据', 'Indicator figure'], key_task: ['重点任务', 'Key task'],
   task_milestone: ['任务节点', 'Milestone'], task_attachment: ['进展附件', 'Progress attachment'], supervision_item: ['清单事项', 'List item'],
   calendar_day: ['工作日历', 'Calendar day'], expert: ['专家', 'Expert'], programme: ['科技计划', 'Programme'],
-  call: ['申报指南', 'Call'], application: ['申报书 / 项目', 'Application / project'], review_assignment: ['评审任务', 'Review'], reserve_item: ['储备项目', 'Reserve item'], achievement: ['科技成果', 'Achievement'], demand: ['技术需求', 'Demand'], job: ['后台任务', 'Background job'], system: ['系统', 'System'], ip: ['访问地址', 'Client address'],
+  call: ['申报指南', 'Call'], application: ['申报书 / 项目', 'Application / project'], review_assignment: ['评审任务', 'Review'], reserve_item: ['储备项目', 'Reserve item'], achievement: ['科技成果', 'Achievement'], demand: ['技术需求', 'Demand'], evaluation: ['科技成果评价', 'Achievement evaluation'], evaluation_assignment: ['成果评价任务', 'Evaluation task'], evaluation_criteria_set: ['成果评价指标', 'Evaluation criteria'], good_batch: ['好成果榜单', 'Good-achievements list'], job: ['后台任务', 'Background job'], system: ['系统', 'System'], ip: ['访问地址', 'Client address'],
 };
 
 const FIELDS: Record<string, Words> = {
@@ -190,6 +205,11 @@ const FIELDS: Record<string, Words> = {
   detail: ['详情', 'Detail'], measure: ['管控措施', 'Measure'], deadline: ['整改时限', 'Deadline'], evidence: ['整改佐证', 'Evidence'],
   closeReason: ['销号理由', 'Reason for closing'], rows: ['行数', 'Rows'], created: ['新增', 'Added'], updated: ['更新', 'Updated'],
   users: ['用户数', 'Users'], regions: ['行政区划数', 'Regions'], enterprises: ['企业数', 'Enterprises'], working: ['工作日', 'Working day'],
+  class: ['评价类别', 'Evaluation class'], evaluatorType: ['评价方式', 'Evaluator type'], criteria: ['评价指标', 'Criteria'],
+  expertsPerEvaluation: ['评价专家人数', 'Evaluators per evaluation'], achievementId: ['科技成果', 'Achievement'], score: ['综合得分', 'Score'],
+  experts: ['专家', 'Experts'], seed: ['随机种子', 'Seed'], total: ['加权得分', 'Weighted total'], scores: ['各项评分', 'Scores'],
+  conflict: ['回避理由', 'Conflict'], pledge: ['承诺书', 'Pledge'], period: ['周期', 'Period'], periodOf: ['所属期间', 'Period of'],
+  intro: ['导语', 'Introduction'], evaluations: ['入选成果', 'Listed achievements'],
   ...Object.fromEntries(STAT_FIELDS.map((f) => [f.key, [f.zh, f.en] as Words])),
 };
 

@@ -4,6 +4,7 @@ import { supervisionDueInbox, taskMilestoneInbox } from '../indicators/inbox';
 import { registrationInbox } from '../organizations/inbox';
 import { policyReviewInbox } from '../policies/inbox';
 import { applicationCheckInbox, applicationRecommendInbox, applicationReturnedInbox, reviewReplaceInbox, reviewTodoInbox } from '../projects/inbox';
+import { evaluationHandleInbox, evaluationTodoInbox } from '../market/evaluation-inbox';
 import type { InboxKind } from './registry';
 
 export const INBOX_KINDS: InboxKind[] = [
@@ -19,4 +20,6 @@ export const INBOX_KINDS: InboxKind[] = [
   reviewReplaceInbox,
   reviewTodoInbox,
   applicationReturnedInbox,
+  evaluationHandleInbox,
+  evaluationTodoInbox,
 ];
