@@ -27,6 +27,8 @@ import projectExportRoutes from './modules/projects/export-routes';
 import { applicationRoutes, callRoutes, programmeRoutes, projectPortalRoutes, reserveRoutes } from './modules/projects/routes';
 import reviewRoutes from './modules/reviews/routes';
 import { achievementRoutes, demandRoutes } from './modules/market/routes';
+import { answerRoutes } from './modules/market/answers-routes';
+import { dockingRoutes } from './modules/market/docking-routes';
 import evaluationRoutes from './modules/market/evaluation-routes';
 import inboxRoutes from './modules/inbox/routes';
 import notificationRoutes from './modules/notifications/routes';
@@ -141,6 +143,8 @@ export async function buildApp(config: Config, db: Database, options: { logger?:
     await api.register(projectExportRoutes);
     await api.register(achievementRoutes, { prefix: '/achievements' });
     await api.register(demandRoutes, { prefix: '/demands' });
+    await api.register(answerRoutes);
+    await api.register(dockingRoutes, { prefix: '/docking-events' });
     await api.register(evaluationRoutes);
   }, { prefix: '/api/v1' });
 

@@ -151,6 +151,21 @@ const zh = {
   'field.good_batch.item': '只能选择本辖区已作出评价结论、且已发布的成果',
   'field.good_batch.period_of': '月度榜单填写如 2026-10，季度榜单填写如 2026-Q4',
   'field.achievement.org_name': '完成单位须是您辖区内已注册的单位（名称完全一致）',
+  // technology market: answers to demands and docking events
+  EXPERT_RECORD_MISSING: '您的账号尚未关联专家库记录，请联系科技局',
+  DEMAND_NOT_OPEN: '该需求当前不接受答题（未发布、已选定方案或已关闭）',
+  DEMAND_NOT_INVITED: '该需求仅限受邀单位答题',
+  ANSWER_OWN_DEMAND: '不能为本单位发布的需求答题',
+  ANSWER_EXISTS: '您已为该需求提交过方案，可修改或撤回原方案',
+  DEMAND_ALREADY_PICKED: '该需求已选定方案，不能再次选定',
+  'field.demand.pick_first': '请先选定一个答题方案',
+  EVENT_NOT_OPEN: '该对接会当前不在报名阶段',
+  EVENT_FULL: '对接会名额已满（{capacity} 家）',
+  REGISTRATION_EXISTS: '本单位已报名该对接会',
+  PAIRING_EXISTS: '该对接已在计划中',
+  'field.listing.not_own': '只能选择本单位已提交或已发布的需求、成果',
+  'field.pairing.not_at_event': '须为已发布的需求、成果，或由已确认的报名单位带到本次对接会',
+  'field.pairing.same_org': '供需双方不能是同一单位',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -297,6 +312,21 @@ const en: Record<MessageKey, string> = {
   'field.good_batch.item': 'Only concluded evaluations of published achievements of your region can be listed',
   'field.good_batch.period_of': 'A month like 2026-10 for a monthly list, a quarter like 2026-Q4 for a quarterly one',
   'field.achievement.org_name': 'The organisation must be registered in your region (the exact name)',
+  // technology market: answers to demands and docking events
+  EXPERT_RECORD_MISSING: 'Your account is not linked to an expert record; contact the bureau',
+  DEMAND_NOT_OPEN: 'This demand takes no proposals now (not published, already picked or closed)',
+  DEMAND_NOT_INVITED: 'Only invited organisations may answer this demand',
+  ANSWER_OWN_DEMAND: "You cannot answer your own organisation's demand",
+  ANSWER_EXISTS: 'You have already answered this demand; change or withdraw that proposal',
+  DEMAND_ALREADY_PICKED: 'A proposal has already been picked for this demand',
+  'field.demand.pick_first': 'Pick a proposal first',
+  EVENT_NOT_OPEN: 'This event is not taking registrations',
+  EVENT_FULL: 'The event is full ({capacity} organisations)',
+  REGISTRATION_EXISTS: 'Your organisation has already registered for this event',
+  PAIRING_EXISTS: 'This pair is already planned',
+  'field.listing.not_own': 'Only submitted or published demands and achievements of your own organisation',
+  'field.pairing.not_at_event': 'A published demand or achievement, or one brought to this event by a confirmed registration',
+  'field.pairing.same_org': 'Both sides cannot be the same organisation',
 };
 
 const catalogues: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zh, en };

@@ -24,7 +24,7 @@ describe('audit vocabulary', () => {
     for (const file of files(root)) {
       const text = fs.readFileSync(file, 'utf8');
       if (!text.includes('recordAudit')) continue;
-      for (const m of text.matchAll(/'((?:auth|user|organization|region|enterprise|policy|portal|indicator|calendar|job|system|expert|programme|call|application|review|reserve|achievement|demand)\.[a-z_.]+)'/g)) codes.add(m[1]);
+      for (const m of text.matchAll(/'((?:auth|user|organization|region|enterprise|policy|portal|indicator|calendar|job|system|expert|programme|call|application|review|reserve|achievement|demand|docking)\.[a-z_.]+)'/g)) codes.add(m[1]);
     }
     // actions written from a workflow step: every step of those workflows
     for (const step of ['submit', 'confirm', 'return']) codes.add(`enterprise.stats.${step}`);

@@ -13,7 +13,7 @@ const GROUPS: Record<string, Words> = {
   auth: ['登录与账号', 'Sign-in and accounts'], user: ['用户管理', 'Users'], organization: ['注册审核', 'Registrations'],
   region: ['行政区划', 'Regions'], enterprise: ['企业', 'Enterprises'], policy: ['政策', 'Policies'], portal: ['门户', 'Portal'],
   indicator: ['指标监测', 'Indicators'], calendar: ['工作日历', 'Working-day calendar'], expert: ['专家库', 'Experts'], programme: ['科技计划', 'Programmes'],
-  call: ['申报指南', 'Calls'], application: ['项目申报与管理', 'Applications and projects'], review: ['专家评审', 'Expert review'], reserve: ['项目储备库', 'Project reserve'], achievement: ['科技成果', 'Achievements'], demand: ['技术需求', 'Demands'], job: ['后台任务', 'Background jobs'], system: ['系统', 'System'],
+  call: ['申报指南', 'Calls'], application: ['项目申报与管理', 'Applications and projects'], review: ['专家评审', 'Expert review'], reserve: ['项目储备库', 'Project reserve'], achievement: ['科技成果', 'Achievements'], demand: ['技术需求', 'Demands'], docking: ['对接活动', 'Docking events'], job: ['后台任务', 'Background jobs'], system: ['系统', 'System'],
 };
 
 export const ACTIONS: Record<string, Words> = {
@@ -150,6 +150,29 @@ export const ACTIONS: Record<string, Words> = {
   'demand.publish': ['发布技术需求', 'Published a demand'],
   'demand.return': ['退回技术需求', 'Returned a demand'],
   'demand.end': ['关闭技术需求', 'Closed a demand'],
+  'demand.answer.create': ['提交答题方案', 'Submitted a proposal to a demand'],
+  'demand.answer.update': ['修改答题方案', 'Changed a proposal'],
+  'demand.answer.withdraw': ['撤回答题方案', 'Withdrew a proposal'],
+  'demand.answer.shortlist': ['答题方案入围', 'Shortlisted a proposal'],
+  'demand.answer.reject': ['答题方案未采纳', 'Turned down a proposal'],
+  'demand.answer.pick': ['选定答题方案', 'Picked a proposal'],
+  'demand.answer.attach': ['上传答题方案附件', 'Attached a file to a proposal'],
+  'demand.answer.detach': ['删除答题方案附件', 'Removed a file of a proposal'],
+  'demand.pick': ['技术需求选定方案', 'A demand got its picked proposal'],
+  'demand.outcome': ['记录技术需求结果并关闭', 'Closed a demand with its outcome'],
+  'docking.event.create': ['新建对接会', 'Created a docking event'],
+  'docking.event.update': ['修改对接会', 'Changed a docking event'],
+  'docking.event.delete': ['删除对接会草稿', 'Deleted a draft docking event'],
+  'docking.event.open': ['对接会开放报名', 'Opened a docking event for registration'],
+  'docking.event.held': ['对接会已举办', 'Marked a docking event held'],
+  'docking.event.close': ['对接会结束', 'Closed a docking event'],
+  'docking.registration.create': ['报名对接会', 'Registered for a docking event'],
+  'docking.registration.confirm': ['确认对接会报名', 'Confirmed an event registration'],
+  'docking.registration.decline': ['拒绝对接会报名', 'Declined an event registration'],
+  'docking.registration.withdraw': ['撤回对接会报名', 'Withdrew an event registration'],
+  'docking.pairing.create': ['安排对接配对', 'Planned a pairing'],
+  'docking.pairing.delete': ['删除对接配对', 'Removed a pairing'],
+  'docking.pairing.outcome': ['记录对接结果', 'Recorded the outcome of a pairing'],
   'achievement.import': ['导入科技成果', 'Imported achievements'],
   'achievement.criteria.update': ['修改成果评价指标', 'Changed an evaluation criteria set'],
   'achievement.evaluation.request': ['申请科技成果评价', 'Requested an achievement evaluation'],
@@ -172,6 +195,7 @@ export const ACTIONS: Record<string, Words> = {
 
 /** Target types, with where the record lives in the web app (null: no page of its own). */
 export const TARGET_TYPES: Record<string, Words> = {
+  demand_answer: ['答题方案', 'Proposal'], docking_event: ['对接会', 'Docking event'], docking_registration: ['对接会报名', 'Event registration'], docking_pairing: ['对接配对', 'Pairing'],
   user: ['用户', 'User'], organization: ['机构', 'Organisation'], region: ['行政区划', 'Region'], enterprise: ['企业', 'Enterprise'],
   enterprise_stat: ['企业年度统计', 'Yearly statistics'], enterprise_tier: ['企业梯次', 'Tier record'],
   policy: ['政策', 'Policy'], policy_review: ['立改废审查', 'Policy review'], policy_category: ['政策分类', 'Policy category'],

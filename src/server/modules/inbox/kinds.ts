@@ -5,6 +5,8 @@ import { registrationInbox } from '../organizations/inbox';
 import { policyReviewInbox } from '../policies/inbox';
 import { applicationCheckInbox, applicationRecommendInbox, applicationReturnedInbox, reviewReplaceInbox, reviewTodoInbox } from '../projects/inbox';
 import { evaluationHandleInbox, evaluationTodoInbox } from '../market/evaluation-inbox';
+import { answerReviewInbox } from '../market/answers-inbox';
+import { dockingRegistrationInbox } from '../market/docking-inbox';
 import type { InboxKind } from './registry';
 
 export const INBOX_KINDS: InboxKind[] = [
@@ -20,6 +22,8 @@ export const INBOX_KINDS: InboxKind[] = [
   reviewReplaceInbox,
   reviewTodoInbox,
   applicationReturnedInbox,
+  answerReviewInbox,
+  dockingRegistrationInbox,
   evaluationHandleInbox,
   evaluationTodoInbox,
 ];

@@ -6,7 +6,7 @@ import { FIELD_CODES } from '../../../domain/fields';
 import { auditActorOf, requireActor, requireRole } from '../../http/actor';
 import { nameField, regionCodeField } from '../../http/fields';
 import { pagingSchema } from '../../http/list-query';
-import { ACHIEVEMENT, ACHIEVEMENT_TYPES, DEMAND, TRANSFER_MODES } from './kinds';
+import { ACHIEVEMENT, ACHIEVEMENT_TYPES, COOPERATION_MODES, DEMAND, TRANSFER_MODES } from './kinds';
 import { createListing, getListing, listListings, moveListing, updateListing, type ListingKind } from './listings';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
@@ -24,7 +24,14 @@ const achievementBody = z.object({
 const demandBody = z.object({
   title: nameField(120), description: z.string().max(20_000).default(''), field: z.enum(FIELD_CODES),
   budgetMin: yuan.nullable().optional(), budgetMax: yuan.nullable().optional(), deadline: dateField.nullable().optional(),
-}).refine((b) => b.budgetMin == null || b.budgetMax == null || b.budgetMax >= b.budgetMin, { message: 'field.invalid', path: ['budgetMax'] });
+  cooperationModes: z.array(z.enum(COOPERATION_MODES)).max(COOPERATION_MODES.length).default([]),
+  // invited: only the listed organisations (and their experts) may answer
+  openTo: z.enum(['everyone', 'invited']).default('everyone'), invitedOrgIds: z.array(z.number().int().positive()).max(100).default([]),
+  // 揭榜挂帅: an open call with a prize in yuan
+  openCall: z.boolean().default(false), prize: yuan.nullable().optional(),
+}).refine((b) => b.budgetMin == null || b.budgetMax == null || b.budgetMax >= b.budgetMin, { message: 'field.invalid', path: ['budgetMax'] })
+  .refine((b) => b.openTo === 'everyone' || b.invitedOrgIds.length > 0, { message: 'field.required', path: ['invitedOrgIds'] })
+  .refine((b) => !b.openCall || b.prize != null, { message: 'field.required', path: ['prize'] });
 
 function listingRoutes<V>(kind: ListingKind<V>, body: z.ZodTypeAny, tag: string) {
   return async (app: FastifyInstance) => {
