@@ -27,6 +27,7 @@ import projectExportRoutes from './modules/projects/export-routes';
 import { applicationRoutes, callRoutes, programmeRoutes, projectPortalRoutes, reserveRoutes } from './modules/projects/routes';
 import reviewRoutes from './modules/reviews/routes';
 import { achievementRoutes, demandRoutes } from './modules/market/routes';
+import { goodBatchRoutes, portalGoodAchievementRoutes } from './modules/market/good-batches-routes';
 import { answerRoutes } from './modules/market/answers-routes';
 import { dockingRoutes } from './modules/market/docking-routes';
 import evaluationRoutes from './modules/market/evaluation-routes';
@@ -146,6 +147,8 @@ export async function buildApp(config: Config, db: Database, options: { logger?:
     await api.register(answerRoutes);
     await api.register(dockingRoutes, { prefix: '/docking-events' });
     await api.register(evaluationRoutes);
+    await api.register(goodBatchRoutes, { prefix: '/good-batches' });
+    await api.register(portalGoodAchievementRoutes, { prefix: '/portal/good-achievements' });
   }, { prefix: '/api/v1' });
 
   // The built web app; any other GET outside /api answers index.html (client-side routes).

@@ -3,7 +3,7 @@
 // with exactly one winner, the outcome recorded, notifications and 待办.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { databaseTargets, signedIn, startTestApp, type TestApp, type TestClient } from '../../test/harness';
+import { databaseTargets, signedIn, startTestApp, upload, type TestApp, type TestClient } from '../../test/harness';
 
 const DEMAND = { title: '中药材饮片智能分选设备', description: '需要一套基于机器视觉的黄芪、党参饮片分选设备，替代人工挑选。', field: 'manufacturing',
   budgetMin: 300_000, budgetMax: 1_500_000, deadline: '2027-12-31', cooperationModes: ['commissioned', 'co_development'] };
@@ -144,6 +144,25 @@ for (const target of databaseTargets()) {
       assert.equal((await inst1.post(`/api/v1/demands/${id}/answers`, PROPOSAL)).statusCode, 201);
       assert.equal((await ent1.post(`/api/v1/demands/${id}/outcome`, { outcome: 'agreement' })).statusCode, 400);
       assert.equal((await qingyang.post(`/api/v1/demands/${id}/outcome`, { outcome: 'failed', note: '无合适方案' })).json().status, 'closed');
+    });
+
+    it('keeps an answer\'s files with the answer: the answerer adds and removes them, the demand\'s organisation downloads them, nobody else', async () => {
+      const id = await publishedDemand({ title: '黄花菜保鲜工艺' });
+      const answerId = (await inst1.post(`/api/v1/demands/${id}/answers`, PROPOSAL)).json().id as number;
+      const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+      assert.equal((await upload(inst1, `/api/v1/answers/${answerId}/attachments`, Buffer.from('plain text'), 'a.txt')).statusCode, 400);
+      assert.equal((await upload(ent2, `/api/v1/answers/${answerId}/attachments`, pdf, '方案.pdf')).statusCode, 404);
+      const added = await upload(inst1, `/api/v1/answers/${answerId}/attachments`, pdf, '技术方案.pdf');
+      assert.equal(added.statusCode, 201, added.body);
+      const fileId = added.json().id as number;
+      assert.deepEqual((await ent1.get(`/api/v1/answers/${answerId}`)).json().attachments.map((f: { fileName: string }) => f.fileName), ['技术方案.pdf']);
+      const got = await ent1.get(`/api/v1/answers/${answerId}/attachments/${fileId}`);
+      assert.deepEqual([got.statusCode, got.headers['content-type']], [200, 'application/pdf']);
+      assert.equal((await ent2.get(`/api/v1/answers/${answerId}/attachments/${fileId}`)).statusCode, 404);
+      assert.equal((await ent1.request('DELETE', `/api/v1/answers/${answerId}/attachments/${fileId}`)).statusCode, 404, 'not the answerer');
+      assert.equal((await qingyang.request('DELETE', `/api/v1/answers/${answerId}/attachments/${fileId}`)).statusCode, 403);
+      assert.equal((await inst1.request('DELETE', `/api/v1/answers/${answerId}/attachments/${fileId}`)).statusCode, 204);
+      assert.equal((await inst1.get(`/api/v1/answers/${answerId}`)).json().attachments.length, 0);
     });
 
     it('of ten picks fired at once on different answers, exactly one wins', async () => {
