@@ -13,7 +13,7 @@ const GROUPS: Record<string, Words> = {
   auth: ['登录与账号', 'Sign-in and accounts'], user: ['用户管理', 'Users'], organization: ['注册审核', 'Registrations'],
   region: ['行政区划', 'Regions'], enterprise: ['企业', 'Enterprises'], policy: ['政策', 'Policies'], portal: ['门户', 'Portal'],
   indicator: ['指标监测', 'Indicators'], calendar: ['工作日历', 'Working-day calendar'], expert: ['专家库', 'Experts'], programme: ['科技计划', 'Programmes'],
-  call: ['申报指南', 'Calls'], application: ['项目申报与管理', 'Applications and projects'], review: ['专家评审', 'Expert review'], reserve: ['项目储备库', 'Project reserve'], achievement: ['科技成果', 'Achievements'], demand: ['技术需求', 'Demands'], docking: ['对接活动', 'Docking events'], job: ['后台任务', 'Background jobs'], system: ['系统', 'System'],
+  call: ['申报指南', 'Calls'], application: ['项目申报与管理', 'Applications and projects'], review: ['专家评审', 'Expert review'], reserve: ['项目储备库', 'Project reserve'], achievement: ['科技成果', 'Achievements'], demand: ['技术需求', 'Demands'], docking: ['对接活动', 'Docking events'], tech_contract: ['技术合同登记', 'Technology contracts'], job: ['后台任务', 'Background jobs'], system: ['系统', 'System'],
 };
 
 export const ACTIONS: Record<string, Words> = {
@@ -188,6 +188,12 @@ export const ACTIONS: Record<string, Words> = {
   'achievement.good_batch.update': ['修改好成果榜单', 'Changed a good-achievements list'],
   'achievement.good_batch.delete': ['删除好成果榜单', 'Deleted a good-achievements list'],
   'achievement.good_batch.publish': ['发布好成果榜单', 'Published a good-achievements list'],
+  'tech_contract.file': ['申请技术合同认定登记', 'Filed a technology contract'],
+  'tech_contract.refile': ['补正后重新提交技术合同', 'Completed and refiled a technology contract'],
+  'tech_contract.return': ['退回技术合同补正', 'Returned a technology contract for completion'],
+  'tech_contract.accept': ['技术合同认定登记', 'Registered a technology contract'],
+  'tech_contract.refuse': ['技术合同不予登记', 'Refused a technology contract'],
+  'tech_contract.attach': ['上传技术合同附件', 'Attached a file to a technology contract'],
   'job.run': ['立即运行后台任务', 'Ran a background job now'],
   'system.seed_demo': ['载入演示数据', 'Loaded the demo data'],
   'system.seed_demo_policies': ['载入演示政策', 'Loaded the demo policies'],
@@ -203,7 +209,7 @@ export const TARGET_TYPES: Record<string, Words> = {
   indicator_target: ['指标目标', 'Indicator target'], indicator_value: ['指标数据', 'Indicator figure'], key_task: ['重点任务', 'Key task'],
   task_milestone: ['任务节点', 'Milestone'], task_attachment: ['进展附件', 'Progress attachment'], supervision_item: ['清单事项', 'List item'],
   calendar_day: ['工作日历', 'Calendar day'], expert: ['专家', 'Expert'], programme: ['科技计划', 'Programme'],
-  call: ['申报指南', 'Call'], application: ['申报书 / 项目', 'Application / project'], review_assignment: ['评审任务', 'Review'], reserve_item: ['储备项目', 'Reserve item'], achievement: ['科技成果', 'Achievement'], demand: ['技术需求', 'Demand'], evaluation: ['科技成果评价', 'Achievement evaluation'], evaluation_assignment: ['成果评价任务', 'Evaluation task'], evaluation_criteria_set: ['成果评价指标', 'Evaluation criteria'], good_batch: ['好成果榜单', 'Good-achievements list'], job: ['后台任务', 'Background job'], system: ['系统', 'System'], ip: ['访问地址', 'Client address'],
+  call: ['申报指南', 'Call'], application: ['申报书 / 项目', 'Application / project'], review_assignment: ['评审任务', 'Review'], reserve_item: ['储备项目', 'Reserve item'], achievement: ['科技成果', 'Achievement'], demand: ['技术需求', 'Demand'], evaluation: ['科技成果评价', 'Achievement evaluation'], evaluation_assignment: ['成果评价任务', 'Evaluation task'], evaluation_criteria_set: ['成果评价指标', 'Evaluation criteria'], good_batch: ['好成果榜单', 'Good-achievements list'], tech_contract: ['技术合同', 'Technology contract'], job: ['后台任务', 'Background job'], system: ['系统', 'System'], ip: ['访问地址', 'Client address'],
 };
 
 const FIELDS: Record<string, Words> = {

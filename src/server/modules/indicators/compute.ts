@@ -59,7 +59,11 @@ export function previousPeriod(asOf: AsOf): { year: number; period: Period } {
   return { year: asOf.year, period: (p.startsWith('Q') ? `Q${n - 1}` : `M${String(n - 1).padStart(2, '0')}`) as Period };
 }
 
-export interface RawValue { value: number | null; numerator?: number | null; denominator?: number | null; period?: Period | null; annual?: boolean }
+export interface RawValue {
+  value: number | null; numerator?: number | null; denominator?: number | null; period?: Period | null; annual?: boolean;
+  /** 'registry': counted from a module's own records (technology contracts) rather than entered */
+  source?: 'registry';
+}
 
 export { INDUSTRIAL_ABOVE_SCALE } from '../enterprises/figures';
 
@@ -196,7 +200,33 @@ export async function rawValuesAt(db: Queryable, roots: string[], asOfs: AsOf[],
     await enteredValues(db, roots, asOf, catalogue, all[k]);
     derivedValues(roots, all[k]);
   }
+  await contractRegistryValues(db, roots, membership, asOfs, all);
   return all;
+}
+
+/**
+ * 技术合同成交额 from the registry: the 成交额 of contracts accepted in the year up to the as-of
+ * date, in 万元, for every root whose subtree has any accepted that year. Where it has none (years
+ * before the registry) the entered or imported figure stays.
+ */
+async function contractRegistryValues(db: Queryable, roots: string[], membership: Map<string, string[]>, asOfs: AsOf[], into: Values[]) {
+  const years = [...new Set(asOfs.map((a) => a.year))];
+  const { rows } = await db.query(
+    `SELECT c.region_code, extract(year FROM c.decided_on)::int AS year, c.decided_on::text AS day, sum(c.amount)::float8 AS amount, count(*)::int AS n
+       FROM tech_contract c
+      WHERE c.status = 'accepted' AND c.region_code = ANY($1::text[]) AND extract(year FROM c.decided_on)::int = ANY($2::int[])
+      GROUP BY 1, 2, 3`, [[...membership.keys()], years]);
+  asOfs.forEach((asOf, k) => {
+    const ofYear = rows.filter((r) => r.year === asOf.year);
+    if (!ofYear.length) return;
+    const byRoot = sumPerRoot(ofYear.filter((r) => r.day <= asOf.date), membership, ['amount', 'n']);
+    const any = sumPerRoot(ofYear, membership, ['n']);
+    for (const root of roots) {
+      if (!any.get(root)?.n) continue;
+      const yuan = byRoot.get(root)?.amount ?? 0;
+      put(into[k], root, 'tech_contract_turnover', { value: yuan / 10_000, numerator: yuan, source: 'registry' });
+    }
+  });
 }
 
 function derivedValues(roots: string[], values: Values) {
@@ -215,6 +245,8 @@ function derivedValues(roots: string[], values: Values) {
 export interface Evaluated {
   code: string; value: number | null; target: number | null; progress: number | null; state: IndicatorState; expected: number;
   elapsed: number; period: string | null; previous: number | null; yoy: number | null; numerator: number | null; denominator: number | null;
+  /** where the value comes from when not the indicator's usual source: 'registry' */
+  valueSource: 'registry' | null;
 }
 
 export async function targetsOf(db: Queryable, regions: string[], year: number): Promise<Map<string, Map<string, number>>> {
@@ -273,9 +305,9 @@ function evaluateFrom(regions: string[], asOf: AsOf, defs: IndicatorRow[], now: 
       const { state, expected } = stateOf({ progress, elapsed, cumulative: def.cumulative });
       return {
         code: def.code, value, target, progress: clean(progress, 4), state, expected: clean(expected, 4)!, elapsed: clean(elapsed, 4)!,
-        period: raw.period ?? (def.source === 'computed' ? (raw.annual ? 'Y' : asOf.date) : null),
+        period: raw.period ?? (def.source === 'computed' || raw.source === 'registry' ? (raw.annual ? 'Y' : asOf.date) : null),
         previous: clean(prev.value), yoy: clean(yoyGrowth(raw.value ?? null, prev.value ?? null), 2),
-        numerator: clean(raw.numerator ?? null), denominator: clean(raw.denominator ?? null),
+        numerator: clean(raw.numerator ?? null), denominator: clean(raw.denominator ?? null), valueSource: raw.source ?? null,
       };
     }));
   }

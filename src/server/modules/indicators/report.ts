@@ -17,7 +17,7 @@ type Tasks = { tasks: number; done: number; averageProgress: number; overdue: nu
 type Overdue = { kind: string; taskTitle: string; title: string; owner: string; dueOn: string; daysOverdue: number; regionName: string }[];
 
 const STATE = { 'zh-CN': { green: '绿', amber: '黄', red: '红', none: '—' }, en: { green: 'green', amber: 'amber', red: 'red', none: '—' } };
-const SOURCE = { 'zh-CN': { computed: '系统计算', entered: '录入', imported: '统计局导入' }, en: { computed: 'computed', entered: 'entered', imported: 'imported' } };
+const SOURCE = { 'zh-CN': { computed: '系统计算', entered: '录入', imported: '统计局导入', registry: '技术合同登记' }, en: { computed: 'computed', entered: 'entered', imported: 'imported', registry: 'contract registry' } };
 
 export interface ReportRow { code: string; name: string; unit: string; value: number | null; target: number | null; progressPct: number | null; state: string; yoy: number | null; source: string }
 

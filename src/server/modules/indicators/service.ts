@@ -45,7 +45,7 @@ export async function childRegions(db: Queryable, code: string): Promise<{ code:
 export function localizeItem(def: IndicatorRow, e: Evaluated, lang: Lang) {
   return {
     code: e.code, value: e.value, unit: lang === 'en' ? def.unitEn : def.unitZh, target: e.target, progress: e.progress, state: e.state,
-    name: lang === 'en' ? def.nameEn : def.nameZh, source: def.source, direction: def.direction, cumulative: def.cumulative, decimals: def.decimals,
+    name: lang === 'en' ? def.nameEn : def.nameZh, source: e.valueSource ?? def.source, direction: def.direction, cumulative: def.cumulative, decimals: def.decimals,
     headline: def.headline, expected: e.expected, elapsed: e.elapsed, period: e.period, previous: e.previous, yoy: e.yoy,
   };
 }

@@ -23,6 +23,7 @@ import type { Queryable } from '../../db/database';
 import { requireActor, requireRole, type Actor } from '../../http/actor';
 import { errors } from '../../http/errors';
 import { workbookBuffer, type ExcelColumn } from '../../http/excel';
+import { DOCX, sendFile, XLSX } from '../../http/files';
 import { MAX_EXPORT_ROWS, Where } from '../../http/list-query';
 import type { Lang } from '../../http/messages';
 import { callRanking } from '../reviews/ranking';
@@ -31,16 +32,7 @@ import { callManageScope } from './calls';
 import { acceptanceDocx, acceptanceModel, noticeDocx, noticeModel, printDocx, printModel, statusName } from './documents';
 import { FUNDED_STATUSES } from './workflow';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const idParams = z.object({ id: z.coerce.number().int().positive() });
-
-function sendFile(reply: FastifyReply, fileName: string, contentType: string, data: Buffer) {
-  const ascii = contentType === DOCX ? 'document.docx' : 'export.xlsx';
-  return reply.header('content-type', contentType)
-    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName.replace(/[\\/:*?"<>|]/g, '_'))}`)
-    .send(data);
-}
 
 /** The call as its bureau manages it (callManageScope), or 404. */
 async function managedCall(db: Queryable, actor: Actor, callId: number) {
