@@ -785,7 +785,7 @@ const en: Shape<Messages> = {
     listOverdue: '{{count}} past deadline',
     exportXlsx: 'Report (Excel)',
     exportDocx: 'Report (Word)',
-    source: { computed: 'computed', entered: 'entered', imported: 'imported' },
+    source: { computed: 'computed', entered: 'entered', imported: 'imported', registry: 'contract registry' },
     taskTitle: 'Task',
     plan: 'Plan',
     leadDepartment: 'Lead department',

@@ -782,7 +782,7 @@ const zhCN = {
     listOverdue: '超期 {{count}}',
     exportXlsx: '导出报表（Excel）',
     exportDocx: '导出报告（Word）',
-    source: { computed: '系统计算', entered: '录入', imported: '统计局导入' },
+    source: { computed: '系统计算', entered: '录入', imported: '统计局导入', registry: '技术合同登记' },
     taskTitle: '任务',
     plan: '所属计划',
     leadDepartment: '牵头科室',

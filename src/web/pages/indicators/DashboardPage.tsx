@@ -28,7 +28,7 @@ function KpiCard({ item }: { item: IndicatorItem }) {
   return (
     <Card size="small" style={{ height: '100%' }} data-testid={`kpi-${item.code}`}>
       <Typography.Text type="secondary" style={{ display: 'block', minHeight: 22 }}>{item.name}</Typography.Text>
-      {item.source === 'computed' && item.value !== null && <AsOfCaption period={item.period} />}
+      {(item.source === 'computed' || item.source === 'registry') && item.value !== null && <AsOfCaption period={item.period} />}
       <Space align="baseline" size={6} wrap>
         <Statistic value={item.value === null ? t('indicators.noValue') : formatValue(item.value, item.decimals)} valueStyle={{ fontSize: item.value === null ? 16 : 24 }} />
         {item.value !== null && <Typography.Text type="secondary">{item.unit}</Typography.Text>}

@@ -6,7 +6,7 @@ export type IndicatorState = 'green' | 'amber' | 'red' | 'none';
 
 export interface IndicatorItem {
   code: string; name: string; value: number | null; unit: string; target: number | null; progress: number | null; state: IndicatorState;
-  source: 'computed' | 'entered' | 'imported'; direction: 'higher' | 'lower'; cumulative: boolean; decimals: number; headline: boolean;
+  source: 'computed' | 'entered' | 'imported' | 'registry'; direction: 'higher' | 'lower'; cumulative: boolean; decimals: number; headline: boolean;
   expected: number; elapsed: number; period: string | null; previous: number | null; yoy: number | null;
 }
 export interface Summary {
