@@ -27,6 +27,7 @@ import projectExportRoutes from './modules/projects/export-routes';
 import { applicationRoutes, callRoutes, programmeRoutes, projectPortalRoutes, reserveRoutes } from './modules/projects/routes';
 import reviewRoutes from './modules/reviews/routes';
 import { achievementRoutes, demandRoutes } from './modules/market/routes';
+import achievementImportRoutes from './modules/market/achievement-import-routes';
 import techContractRoutes from './modules/market/tech-contract-routes';
 import { answerRoutes } from './modules/market/answers-routes';
 import { dockingRoutes } from './modules/market/docking-routes';
@@ -151,6 +152,7 @@ export async function buildApp(config: Config, db: Database, options: { logger?:
     await api.register(evaluationRoutes);
     await api.register(goodBatchRoutes, { prefix: '/good-batches' });
     await api.register(portalGoodAchievementRoutes, { prefix: '/portal/good-achievements' });
+    await api.register(achievementImportRoutes, { prefix: '/achievements' });
   }, { prefix: '/api/v1' });
 
   // The built web app; any other GET outside /api answers index.html (client-side routes).

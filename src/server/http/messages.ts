@@ -170,6 +170,7 @@ const zh = {
   'field.listing.not_own': '只能选择本单位已提交或已发布的需求、成果',
   'field.pairing.not_at_event': '须为已发布的需求、成果，或由已确认的报名单位带到本次对接会',
   'field.pairing.same_org': '供需双方不能是同一单位',
+  'field.achievement.exists': '该单位已有同名成果',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -335,6 +336,7 @@ const en: Record<MessageKey, string> = {
   'field.listing.not_own': 'Only submitted or published demands and achievements of your own organisation',
   'field.pairing.not_at_event': 'A published demand or achievement, or one brought to this event by a confirmed registration',
   'field.pairing.same_org': 'Both sides cannot be the same organisation',
+  'field.achievement.exists': 'This organisation already has an achievement with this title',
 };
 
 const catalogues: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zh, en };
