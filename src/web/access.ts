@@ -31,6 +31,18 @@ export interface Access {
   isExpert: boolean;
   /** 我的项目: an enterprise or institution applies and follows its applications */
   canApplyProjects: boolean;
+  /** 科技大市场: 成果库, 技术需求, 对接活动 (every signed-in user) */
+  canUseMarket: boolean;
+  /** 好成果发布, 技术合同统计, publishing listings (staff of a region and admins) */
+  canManageMarket: boolean;
+  /** 成果评价: requests of an organisation, the bureau's handling */
+  canRequestEvaluations: boolean;
+  /** 精准匹配: the bureau, and enterprises and institutions for their own demands and achievements */
+  canMatch: boolean;
+  /** 技术合同登记: the seller files, the registry decides */
+  canRegisterContracts: boolean;
+  /** 我的答题: answers to demands by organisations and experts */
+  canAnswerDemands: boolean;
 }
 
 export type AccessFlag = keyof Access;
@@ -56,6 +68,12 @@ export function accessOf(user: CurrentUser | null | undefined): Access {
     canManageProjects: is('admin', 'staff'),
     isExpert: is('expert'),
     canApplyProjects: is('enterprise', 'institution'),
+    canUseMarket: role !== undefined,
+    canManageMarket: is('admin', 'staff'),
+    canRequestEvaluations: is('admin', 'staff', 'enterprise', 'institution'),
+    canMatch: is('admin', 'staff', 'enterprise', 'institution'),
+    canRegisterContracts: is('admin', 'staff', 'enterprise', 'institution'),
+    canAnswerDemands: is('enterprise', 'institution', 'expert'),
   };
 }
 

@@ -60,6 +60,12 @@ export const APP_ROUTES: AppRouteEntry[] = [
   { path: '/projects/reviews', name: 'menu.myReviews', icon: 'fileDone', group: 'menu.projects', access: 'isExpert', page: 'projects/MyReviewsPage' },
   { path: '/projects/reviews/:id', name: 'menu.reviewTask', icon: 'fileDone', group: 'menu.projects', access: 'isExpert', hideInMenu: true, page: 'projects/ReviewPage' },
   { path: '/projects/mine', name: 'menu.myProjects', icon: 'project', group: 'menu.projects', access: 'canApplyProjects', page: 'projects/MyProjectsPage' },
+  // 科技大市场 (M6, M7): achievements and their evaluation, demands and answers, matching, docking events, technology contracts
+  { path: '/market/achievements', name: 'menu.marketAchievements', icon: 'container', group: 'menu.market', access: 'canUseMarket', page: 'market/AchievementsPage' },
+  { path: '/market/demands', name: 'menu.marketDemands', icon: 'solution', group: 'menu.market', access: 'canUseMarket', page: 'market/DemandsPage' },
+  { path: '/market/matching', name: 'menu.marketMatching', icon: 'aim', group: 'menu.market', access: 'canMatch', page: 'market/MatchingPage' },
+  { path: '/market/contracts', name: 'menu.marketContracts', icon: 'fileText', group: 'menu.market', access: 'canRegisterContracts', page: 'market/ContractsPage' },
+  { path: '/market/contracts/stats', name: 'menu.marketContractStats', icon: 'lineChart', group: 'menu.market', access: 'canManageMarket', page: 'market/ContractStatsPage' },
   { path: '/users', name: 'menu.users', icon: 'team', group: 'menu.system', access: 'canManageUsers', page: 'users/UsersPage' },
   { path: '/registrations', name: 'menu.registrations', icon: 'solution', group: 'menu.system', access: 'canReviewRegistrations', page: 'registrations/RegistrationsPage' },
   { path: '/regions', name: 'menu.regions', icon: 'cluster', group: 'menu.system', access: 'canManageRegions', page: 'regions/RegionsPage' },
@@ -67,7 +73,7 @@ export const APP_ROUTES: AppRouteEntry[] = [
   { path: '/audit', name: 'menu.audit', icon: 'audit', group: 'menu.system', access: 'canViewAudit', page: 'audit/AuditPage' },
 ];
 
-export const GROUP_ICONS: Record<string, MenuIconName> = { 'menu.policies': 'read', 'menu.system': 'setting', 'menu.enterprises': 'bank', 'menu.indicators': 'fund', 'menu.projects': 'project' };
+export const GROUP_ICONS: Record<string, MenuIconName> = { 'menu.policies': 'read', 'menu.system': 'setting', 'menu.enterprises': 'bank', 'menu.indicators': 'fund', 'menu.projects': 'project', 'menu.market': 'shop' };
 
 /** The public portal: outside the signed-in layout, no sign-in. */
 export const PORTAL_ROUTES: { path: string; page: string }[] = [

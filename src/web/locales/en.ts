@@ -1,6 +1,7 @@
 // English — must have exactly the keys of zh-CN.ts (checked by the type).
 import type { Messages } from './zh-CN';
 import projects from './projects-en';
+import market from './market-en';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -135,6 +136,19 @@ const en: Shape<Messages> = {
     myReviews: 'My reviews',
     reviewTask: 'Review',
     myProjects: 'My projects',
+    market: 'Technology market',
+    marketAchievements: 'Achievements',
+    marketEvaluations: 'Evaluations',
+    marketEvaluationReviews: 'Evaluation tasks',
+    marketEvaluationReview: 'Evaluate an achievement',
+    marketGoodBatches: 'Good achievements',
+    marketDemands: 'Demands',
+    marketAnswers: 'My answers',
+    marketMatching: 'Matching',
+    marketDocking: 'Docking events',
+    marketDockingEvent: 'Docking event',
+    marketContracts: 'Technology contracts',
+    marketContractStats: 'Contract statistics',
   },
   header: {
     changePassword: 'Change password',
@@ -1037,6 +1051,7 @@ const en: Shape<Messages> = {
     },
   },
   projects,
+  market,
 };
 
 export default en;

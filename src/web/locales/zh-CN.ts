@@ -1,5 +1,6 @@
 // Simplified Chinese — the default language. en.ts must have exactly the same keys.
 import projects from './projects-zh-CN';
+import market from './market-zh-CN';
 
 const zhCN = {
   app: {
@@ -132,6 +133,19 @@ const zhCN = {
     myReviews: '评审任务',
     reviewTask: '项目评审',
     myProjects: '我的项目',
+    market: '科技大市场',
+    marketAchievements: '成果库',
+    marketEvaluations: '成果评价',
+    marketEvaluationReviews: '评价任务',
+    marketEvaluationReview: '成果评价打分',
+    marketGoodBatches: '好成果发布',
+    marketDemands: '技术需求',
+    marketAnswers: '我的答题',
+    marketMatching: '精准匹配',
+    marketDocking: '对接活动',
+    marketDockingEvent: '对接活动详情',
+    marketContracts: '技术合同登记',
+    marketContractStats: '技术合同统计',
   },
   header: {
     changePassword: '修改密码',
@@ -1034,6 +1048,7 @@ const zhCN = {
     },
   },
   projects,
+  market,
 };
 
 export default zhCN;
