@@ -150,6 +150,7 @@ export const ACTIONS: Record<string, Words> = {
   'demand.publish': ['发布技术需求', 'Published a demand'],
   'demand.return': ['退回技术需求', 'Returned a demand'],
   'demand.end': ['关闭技术需求', 'Closed a demand'],
+  'achievement.criteria.levels': ['修改成果评价结论等级', 'Changed the evaluation conclusion levels'],
   'demand.answer.create': ['提交答题方案', 'Submitted a proposal to a demand'],
   'demand.answer.update': ['修改答题方案', 'Changed a proposal'],
   'demand.answer.withdraw': ['撤回答题方案', 'Withdrew a proposal'],

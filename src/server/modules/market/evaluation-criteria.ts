@@ -73,3 +73,24 @@ export async function updateCriteriaSet(db: Database, actor: Actor, audit: Audit
     return setView(r);
   });
 }
+
+/**
+ * Sets the conclusion levels: the list given, in its order, is the active list; a level left out
+ * is deactivated (never deleted: concluded evaluations keep naming it).
+ */
+export async function updateLevels(db: Database, actor: Actor, audit: AuditActor, levels: { code: string; nameZh: string; nameEn: string }[]): Promise<Level[]> {
+  if (actor.role !== 'admin' && actor.role !== 'staff') throw errors.forbidden();
+  if (new Set(levels.map((l) => l.code)).size !== levels.length) throw fieldError('levels', 'field.rubric.duplicate_code');
+  return db.transaction(async (tx) => {
+    const before = await activeLevels(tx);
+    await tx.query('UPDATE evaluation_level SET active = false');
+    await tx.query(
+      `INSERT INTO evaluation_level (code, name_zh, name_en, sort, active)
+       SELECT t.code, t.zh, t.en, t.n, true FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS t(code, zh, en, n)
+       ON CONFLICT (code) DO UPDATE SET name_zh = excluded.name_zh, name_en = excluded.name_en, sort = excluded.sort, active = true`,
+      [levels.map((l) => l.code), levels.map((l) => l.nameZh), levels.map((l) => l.nameEn)]);
+    await recordAudit(tx, audit, { action: 'achievement.criteria.levels', targetType: 'evaluation_criteria_set', targetId: 'levels',
+      changes: diff({ levels: before.map((l) => l.nameZh) }, { levels: levels.map((l) => l.nameZh) }) });
+    return activeLevels(tx);
+  });
+}

@@ -3,6 +3,7 @@
  *
  *   GET  /evaluation-criteria                       { sets: [{ class, evaluatorType, criteria, expertsPerEvaluation, version }], levels }
  *   PUT  /evaluation-criteria/:class                staff, admins: { evaluatorType, criteria, expertsPerEvaluation, version }
+ *   PUT  /evaluation-criteria/levels                staff, admins: { levels: [{ code, nameZh, nameEn }] } in order → { levels }
  *   POST /achievements/:id/evaluations              the owner or the region's staff: { class, note?, expertsRequired? (staff) } → { id }
  *   GET  /evaluations                               list (?status, class, achievementId, regionCode, q, page, pageSize, sort)
  *   GET  /evaluations/:id                           one (staff: with the panel)
@@ -24,7 +25,7 @@ import { auditActorOf, requireRole } from '../../http/actor';
 import { pagingSchema } from '../../http/list-query';
 import { regionCodeField } from '../../http/fields';
 import { assignEvaluationExperts, drawEvaluationExperts } from './evaluation-assignment';
-import { activeLevels, criteriaSets, EVALUATION_CLASSES, EVALUATOR_TYPES, updateCriteriaSet } from './evaluation-criteria';
+import { activeLevels, criteriaSets, EVALUATION_CLASSES, EVALUATOR_TYPES, updateCriteriaSet, updateLevels } from './evaluation-criteria';
 import { reportDocx, reportModel } from './evaluation-report';
 import { declareEvaluation, getMyEvaluationReview, myEvaluationReviews, saveEvaluationReview, submitEvaluationReview } from './evaluation-reviews';
 import { concludeEvaluation, EVALUATION_STATUSES, getEvaluation, listEvaluations, requestEvaluation, withdrawEvaluation } from './evaluations';
@@ -44,6 +45,10 @@ export default async function evaluationRoutes(app: FastifyInstance) {
 
   r.get('/evaluation-criteria', { schema: { tags, summary: 'The criteria set of each class and the conclusion levels' } },
     async (req) => { requireRole(req, 'admin', 'staff', 'enterprise', 'institution', 'expert'); return { sets: await criteriaSets(db), levels: await activeLevels(db) }; });
+  r.put('/evaluation-criteria/levels', { schema: { tags, summary: 'Set the conclusion levels, in order (those left out are deactivated)',
+    body: z.object({ levels: z.array(z.object({ code: z.string().trim().regex(/^[a-z][a-z_]{0,39}$/), nameZh: z.string().trim().min(1).max(20),
+      nameEn: z.string().trim().min(1).max(40) })).min(1).max(20) }) } },
+  async (req) => ({ levels: await updateLevels(db, staff(req), auditActorOf(req), req.body.levels) }));
   r.put('/evaluation-criteria/:class', { schema: { tags, summary: "Change a class's criteria set (weights sum to 1)",
     params: z.object({ class: z.enum(EVALUATION_CLASSES) }),
     body: z.object({ evaluatorType: z.enum(EVALUATOR_TYPES), criteria: z.array(criterion).min(1).max(20), expertsPerEvaluation: z.number().int().min(1).max(15), version: z.number().int() }) } },

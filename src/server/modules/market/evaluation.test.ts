@@ -217,6 +217,13 @@ for (const target of databaseTargets()) {
       assert.equal(ok.statusCode, 200, ok.body);
       assert.equal(ok.json().version, basic.version + 1);
       assert.equal((await qingyang.request('PUT', '/api/v1/evaluation-criteria/basic_research', fixed)).json().error.code, 'STALE_VERSION');
+      // the conclusion levels: a list in order; one left out is no longer offered
+      assert.equal((await inst1.request('PUT', '/api/v1/evaluation-criteria/levels', { levels: [{ code: 'other', nameZh: '其他', nameEn: 'Other' }] })).statusCode, 403);
+      const levels = all.levels.map((l: { code: string; nameZh: string; nameEn: string }) => ({ code: l.code, nameZh: l.nameZh, nameEn: l.nameEn }));
+      const fewer = await qingyang.request('PUT', '/api/v1/evaluation-criteria/levels', { levels: [...levels.slice(0, 4), { code: 'province_leading', nameZh: '省内领先', nameEn: 'Leading in the province' }] });
+      assert.equal(fewer.statusCode, 200, fewer.body);
+      assert.deepEqual(fewer.json().levels.map((l: { nameZh: string }) => l.nameZh), ['国际领先', '国际先进', '国内领先', '国内先进', '省内领先']);
+      assert.equal((await qingyang.request('PUT', '/api/v1/evaluation-criteria/levels', { levels })).json().levels.length, 5);
       // a new request copies the set as it is now
       const a = await publishedAchievement(inst1, qingyang, '黄土高原土壤侵蚀机理研究');
       const id = (await inst1.post(`/api/v1/achievements/${a}/evaluations`, { class: 'basic_research' })).json().id;
