@@ -148,6 +148,7 @@ const zh = {
   'field.contract.duplicate': '本单位已登记过这个合同编号',
   CONTRACT_NO_RULE_SET: '{day} 没有施行中的技术合同认定登记规则',
   CONTRACT_NOT_REGISTERED: '该合同尚未认定登记',
+  MATCH_ALREADY_PUSHED: '这条匹配已推送过',
   EVALUATION_OPEN: '该成果已有进行中的评价',
   EVALUATION_CONCLUDED: '该评价已作出结论',
   EVALUATION_NOT_CONCLUDED: '该评价尚未作出结论',
@@ -155,6 +156,7 @@ const zh = {
   'field.good_batch.item': '只能选择本辖区已作出评价结论、且已发布的成果',
   'field.good_batch.period_of': '月度榜单填写如 2026-10，季度榜单填写如 2026-Q4',
   'field.achievement.org_name': '完成单位须是您辖区内已注册的单位（名称完全一致）',
+  'field.achievement.exists': '该单位已有同名成果',
   // technology market: answers to demands and docking events
   EXPERT_RECORD_MISSING: '您的账号尚未关联专家库记录，请联系科技局',
   DEMAND_NOT_OPEN: '该需求当前不接受答题（未发布、已选定方案或已关闭）',
@@ -170,7 +172,6 @@ const zh = {
   'field.listing.not_own': '只能选择本单位已提交或已发布的需求、成果',
   'field.pairing.not_at_event': '须为已发布的需求、成果，或由已确认的报名单位带到本次对接会',
   'field.pairing.same_org': '供需双方不能是同一单位',
-  'field.achievement.exists': '该单位已有同名成果',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -314,6 +315,7 @@ const en: Record<MessageKey, string> = {
   'field.contract.duplicate': 'Your organisation has already filed a contract with this number',
   CONTRACT_NO_RULE_SET: 'No registration rule set was in force on {day}',
   CONTRACT_NOT_REGISTERED: 'This contract has not been registered',
+  MATCH_ALREADY_PUSHED: 'This match has already been pushed',
   EVALUATION_OPEN: 'An evaluation of this achievement is already under way',
   EVALUATION_CONCLUDED: 'This evaluation has already been concluded',
   EVALUATION_NOT_CONCLUDED: 'This evaluation has not been concluded yet',
@@ -321,6 +323,7 @@ const en: Record<MessageKey, string> = {
   'field.good_batch.item': 'Only concluded evaluations of published achievements of your region can be listed',
   'field.good_batch.period_of': 'A month like 2026-10 for a monthly list, a quarter like 2026-Q4 for a quarterly one',
   'field.achievement.org_name': 'The organisation must be registered in your region (the exact name)',
+  'field.achievement.exists': 'This organisation already has an achievement with this title',
   // technology market: answers to demands and docking events
   EXPERT_RECORD_MISSING: 'Your account is not linked to an expert record; contact the bureau',
   DEMAND_NOT_OPEN: 'This demand takes no proposals now (not published, already picked or closed)',
@@ -336,7 +339,6 @@ const en: Record<MessageKey, string> = {
   'field.listing.not_own': 'Only submitted or published demands and achievements of your own organisation',
   'field.pairing.not_at_event': 'A published demand or achievement, or one brought to this event by a confirmed registration',
   'field.pairing.same_org': 'Both sides cannot be the same organisation',
-  'field.achievement.exists': 'This organisation already has an achievement with this title',
 };
 
 const catalogues: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zh, en };

@@ -34,3 +34,19 @@ export const SCIENCE_TERMS: string[] = [
   '科学技术部', '科技部', '财政部', '税务总局', '国家税务总局', '科研诚信', '认定管理办法', '评价办法', '管理办法', '实施细则',
   '工作指引', '若干措施', '实施意见', '暂行办法', '立改废', '政策解读', '惠企政策', '政策汇编',
 ];
+
+/**
+ * Words of the region's industries that jieba's general dictionary splits (返排液 → 返排 / 液):
+ * the technology market matches demands and achievements on them.
+ */
+export const INDUSTRY_TERMS: string[] = [
+  // oil and gas
+  '页岩油', '压裂', '返排液', '采出水', '回注', '水平井', '低渗透', '油藏', '采油厂', '集输', '伴生气', '含油污泥', '钻井液', '油气田',
+  // new energy and data centres
+  '光伏', '风电', '储能', '氢能', '制氢', '电解槽', '源网荷储', '液冷', '余热回收', '算力', '数据中心', '东数西算', '算力枢纽',
+  // materials
+  '凹凸棒石', '凹凸棒', '黏土', '吸附材料', '凝胶',
+  // agriculture and herbs
+  '中药材', '黄芪', '党参', '甘草', '当归', '柴胡', '玉米制种', '制种', '种子加工', '旱作农业', '全膜双垄沟播', '根腐病', '绒山羊', '荞麦', '苹果',
+];
+

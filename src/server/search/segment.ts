@@ -8,14 +8,14 @@
  */
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
-import { SCIENCE_TERMS } from './dictionary';
+import { INDUSTRY_TERMS, SCIENCE_TERMS } from './dictionary';
 
 let jieba: Jieba | null = null;
 
 function segmenter(): Jieba {
   if (!jieba) {
     jieba = Jieba.withDict(dict);
-    jieba.loadDict(new TextEncoder().encode(SCIENCE_TERMS.map((w) => `${w} 200000 n`).join('\n')));
+    jieba.loadDict(new TextEncoder().encode([...SCIENCE_TERMS, ...INDUSTRY_TERMS].map((w) => `${w} 200000 n`).join('\n')));
   }
   return jieba;
 }

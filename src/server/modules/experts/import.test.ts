@@ -176,7 +176,7 @@ for (const target of databaseTargets()) {
     });
 
     it('an export has the import columns first, in order, so that it reads as the template', async () => {
-      const x: ExpertView = { id: 1, name: '王建国', orgId: null, orgName: '陇东学院', title: '教授', titleRank: '正高', fields: ['电子信息', '农业'],
+      const x: ExpertView = { id: 1, name: '王建国', orgId: null, orgName: '陇东学院', title: '教授', titleRank: '正高', expertise: '', fields: ['电子信息', '农业'],
         regionCode: '621000', regionName: '庆阳市', phone: '139****0201', idNumber: '**************1234', status: 'active', username: null,
         reviews: 3, version: 1, relations: [] };
       for (const lang of ['zh-CN', 'en'] as const) {

@@ -20,6 +20,7 @@ export const expertBody = z.object({
   name: nameField(40), orgId: z.number().int().positive().nullable().optional(), orgName: z.string().trim().max(100).nullable().optional(),
   title: nameField(40), titleRank: z.enum(TITLE_RANKS), fields: z.array(z.string().trim().min(1).max(40)).min(1).max(10),
   regionCode: regionCodeField, phone: phoneField, idNumber: idNumberField.nullable().optional(),
+  expertise: z.string().trim().max(500).nullable().optional(),
 });
 const filters = pagingSchema.extend({
   field: z.string().max(40).optional(), titleRank: z.enum(TITLE_RANKS).optional(), status: z.enum(['active', 'suspended']).optional(),

@@ -21,6 +21,8 @@ export type TitleRank = (typeof TITLE_RANKS)[number];
 export interface ExpertInput {
   name: string; orgId?: number | null; orgName?: string | null; title: string; titleRank: TitleRank;
   fields: string[]; regionCode: string; phone: string; idNumber?: string | null;
+  /** 研究方向 / 专长 in words: what matching reads */
+  expertise?: string | null;
 }
 
 /** The province of a region code: its first two digits. */
@@ -46,7 +48,7 @@ export function hashIdNumber(idNumber: string): string {
 
 function view(x: Record<string, any>, relations: Record<string, any>[] = []) {
   return {
-    id: Number(x.id), name: x.name, orgId: x.org_id == null ? null : Number(x.org_id), orgName: x.org_name, title: x.title, titleRank: x.title_rank,
+    id: Number(x.id), name: x.name, orgId: x.org_id == null ? null : Number(x.org_id), orgName: x.org_name, title: x.title, titleRank: x.title_rank, expertise: x.expertise ?? '',
     fields: x.fields as string[], regionCode: x.region_code, regionName: x.region_name ?? null, phone: maskPhone(x.phone),
     idNumber: x.id_number_tail ? `${'*'.repeat(14)}${x.id_number_tail}` : null, status: x.status,
     username: x.username ?? null, reviews: x.reviews == null ? undefined : Number(x.reviews), version: x.version,
@@ -112,10 +114,10 @@ export async function createExpert(db: Database, actor: Actor, audit: AuditActor
   try {
     return await db.transaction(async (tx) => {
       const { rows: [x] } = await tx.query(
-        `INSERT INTO expert (name, org_id, org_name, title, title_rank, fields, region_code, phone, id_number_hash, id_number_tail)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+        `INSERT INTO expert (name, org_id, org_name, title, title_rank, fields, region_code, phone, id_number_hash, id_number_tail, expertise)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
         [b.name.trim(), b.orgId ?? null, orgName, b.title.trim(), b.titleRank, [...new Set(b.fields)], b.regionCode, b.phone,
-          idNumber ? hashIdNumber(idNumber) : null, idNumber ? idNumber.slice(-4).toUpperCase() : null]);
+          idNumber ? hashIdNumber(idNumber) : null, idNumber ? idNumber.slice(-4).toUpperCase() : null, b.expertise?.trim() ?? '']);
       await recordAudit(tx, audit, { action: 'expert.create', targetType: 'expert', targetId: x.id,
         changes: diff(null, { name: b.name, orgName, titleRank: b.titleRank, fields: b.fields, regionCode: b.regionCode }) });
       return Number(x.id);
@@ -143,11 +145,12 @@ export async function updateExpert(db: Database, actor: Actor, audit: AuditActor
     if (x.version !== b.version) throw errors.staleVersion();
     const idNumber = b.idNumber?.trim() || null;
     await tx.query(
-      `UPDATE expert SET name = $2, org_id = $3, org_name = $4, title = $5, title_rank = $6, fields = $7, region_code = $8, phone = $9,
-              id_number_hash = coalesce($10, id_number_hash), id_number_tail = coalesce($11, id_number_tail), updated_at = now(), version = version + 1
+      `UPDATE expert SET search_vector = NULL, name = $2, org_id = $3, org_name = $4, title = $5, title_rank = $6, fields = $7, region_code = $8, phone = $9,
+              id_number_hash = coalesce($10, id_number_hash), id_number_tail = coalesce($11, id_number_tail), expertise = coalesce($12, expertise),
+              updated_at = now(), version = version + 1
         WHERE id = $1`,
       [id, b.name.trim(), b.orgId ?? null, orgName, b.title.trim(), b.titleRank, [...new Set(b.fields)], b.regionCode, b.phone,
-        idNumber ? hashIdNumber(idNumber) : null, idNumber ? idNumber.slice(-4).toUpperCase() : null]);
+        idNumber ? hashIdNumber(idNumber) : null, idNumber ? idNumber.slice(-4).toUpperCase() : null, b.expertise?.trim() ?? null]);
     await recordAudit(tx, audit, { action: 'expert.update', targetType: 'expert', targetId: id,
       changes: diff({ name: x.name, orgName: x.org_name, title: x.title, titleRank: x.title_rank, fields: x.fields, regionCode: x.region_code },
         { name: b.name, orgName, title: b.title, titleRank: b.titleRank, fields: b.fields, regionCode: b.regionCode }) });

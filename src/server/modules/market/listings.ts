@@ -113,7 +113,7 @@ export async function updateListing(db: Database, kind: ListingKind<unknown>, ac
     const editable = x.status === 'draft' || (x.status === 'submitted' && (actor.role === 'staff' || actor.role === 'admin'));
     if (!editable) throw new AppError(409, 'INVALID_TRANSITION', { from: x.status });
     const sets = keys.map((k, i) => `${kind.columns[k]} = $${i + 2}`);
-    await tx.query(`UPDATE ${kind.table} SET ${[...sets, 'updated_at = now()', 'version = version + 1'].join(', ')} WHERE id = $1`, [id, ...keys.map((k) => valueOf(kind, k, b[k]))]);
+    await tx.query(`UPDATE ${kind.table} SET ${[...sets, 'search_vector = NULL', 'updated_at = now()', 'version = version + 1'].join(', ')} WHERE id = $1`, [id, ...keys.map((k) => valueOf(kind, k, b[k]))]);
     await recordAudit(tx, audit, { action: `${kind.table}.update`, targetType: kind.table, targetId: id,
       changes: diff(Object.fromEntries(keys.map((k) => [k, x[kind.columns[k]]])), Object.fromEntries(keys.map((k) => [k, b[k]]))) });
   });
