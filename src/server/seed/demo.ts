@@ -11,6 +11,7 @@ import { seedDemoEnterprises } from './demo-enterprises';
 import { seedDemoPolicies } from './demo-policies';
 import { seedDemoIndicators } from './demo-indicators';
 import { seedDemoNotifications } from './demo-notifications';
+import { seedDemoMarket } from './demo-market';
 import { seedDemoProjects } from './demo-projects';
 import { GANSU_REGIONS } from './regions-gansu';
 
@@ -75,7 +76,11 @@ export async function seedDemo(db: Database, options: { enterprises?: number; na
     // targets, figures, key tasks and the three lists (M10): only with enterprises, so plain HTTP tests stay fast
     if (options.indicators ?? generated > 0) await seedDemoIndicators(tx);
     // experts, programmes, calls, applications, reviews and the reserve (M5): only with enterprises, like the indicators
-    if (options.projects ?? generated > 0) await seedDemoProjects(tx);
+    if (options.projects ?? generated > 0) {
+      await seedDemoProjects(tx);
+      // achievements, demands, the docking event and the contract registry (M6, M7), with the projects' experts
+      await seedDemoMarket(tx);
+    }
     await tx.query(`INSERT INTO app_meta (key, value) VALUES ('demo_seeded', now()::text)`);
     await recordAudit(tx, SYSTEM, { action: 'system.seed_demo', targetType: 'system',
       changes: { regions: { before: null, after: GANSU_REGIONS.length }, users: { before: null, after: DEMO_USERS.length + DEMO_ORGANIZATIONS.length }, enterprises: { before: null, after: generated } } });
