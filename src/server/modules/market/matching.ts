@@ -17,6 +17,15 @@ import { anyOf, frequencies, indexPending, queryTerms, type MatchTable } from '.
 /** How many candidates the database hands over for the final scoring. */
 export const CANDIDATES = 300;
 
+/**
+ * The words the database finds candidates by: the rarest few of the query (a common word such as
+ * 处理 would hand over half the corpus for the pre-ranking, which knows no idf); every word still
+ * counts in the final score.
+ */
+export function retrievalTerms(terms: string[], idfs: ReadonlyMap<string, number>, most = 8): string[] {
+  return [...terms].sort((a, b) => (idfs.get(b) ?? 0) - (idfs.get(a) ?? 0)).slice(0, most);
+}
+
 interface Query { terms: string[]; field: string; region: string; orgId: number; maturityNeeded?: number }
 
 async function idfsOf(db: Queryable, table: MatchTable, where: string, terms: string[]) {
@@ -40,7 +49,7 @@ export async function rankAchievements(db: Queryable, q: Query, top = 20, exclud
        FROM (SELECT id FROM achievement WHERE ${where} AND search_vector @@ $1::tsquery AND org_id <> $2 AND NOT (id = ANY($3::bigint[]))
               ORDER BY ts_rank('{0.2, 0.5, 0.5, 1.0}', search_vector, $1::tsquery) DESC, id LIMIT ${CANDIDATES}) c
        JOIN achievement a ON a.id = c.id JOIN organization o ON o.id = a.org_id JOIN region r ON r.code = a.region_code`,
-    [anyOf(q.terms), q.orgId, exclude]);
+    [anyOf(retrievalTerms(q.terms, idfs)), q.orgId, exclude]);
   const needed = q.maturityNeeded ?? DEFAULT_MATURITY_NEEDED;
   return rank(rows as any[], (r) => combine(ACHIEVEMENT_WEIGHTS, textMatch(q.terms, idfs, countsOfVector(r.vector), averageLength),
     r.field === q.field, regionCloseness(q.region, r.region_code), { needed, has: r.maturity }), top)
@@ -59,7 +68,7 @@ export async function rankExperts(db: Queryable, q: Query, top = 10, exclude: nu
        FROM (SELECT id FROM expert WHERE ${where} AND search_vector @@ $1::tsquery AND org_id IS DISTINCT FROM $2 AND NOT (id = ANY($3::bigint[]))
               ORDER BY ts_rank('{0.2, 0.5, 0.5, 1.0}', search_vector, $1::tsquery) DESC, id LIMIT ${CANDIDATES}) c
        JOIN expert x ON x.id = c.id JOIN region r ON r.code = x.region_code`,
-    [anyOf(q.terms), q.orgId, exclude]);
+    [anyOf(retrievalTerms(q.terms, idfs)), q.orgId, exclude]);
   return rank(rows as any[], (r) => combine(EXPERT_WEIGHTS, textMatch(q.terms, idfs, countsOfVector(r.vector), averageLength),
     (r.fields as string[]).includes(fieldZh) || (r.fields as string[]).includes(q.field), regionCloseness(q.region, r.region_code)), top)
     .map((r: any) => ({ id: r.id, score: r.score, reasons: r.reasons, name: r.name, orgName: r.org_name, title: r.title, fields: r.fields, expertise: r.expertise,
@@ -127,7 +136,7 @@ export async function achievementMatches(db: Queryable, actor: Actor, achievemen
        FROM (SELECT id FROM demand WHERE ${where} AND search_vector @@ $1::tsquery AND org_id <> $2
               ORDER BY ts_rank('{0.2, 0.5, 0.5, 1.0}', search_vector, $1::tsquery) DESC, id LIMIT ${CANDIDATES}) c
        JOIN demand d ON d.id = c.id JOIN organization o ON o.id = d.org_id JOIN region r ON r.code = d.region_code`,
-    [anyOf(terms), a.org_id]);
+    [anyOf(retrievalTerms(terms, idfs)), a.org_id]);
   const demands = rank(rows as any[], (r) => combine(ACHIEVEMENT_WEIGHTS, textMatch(terms, idfs, countsOfVector(r.vector), averageLength),
     r.field === a.field, regionCloseness(r.region_code, a.region_code), { needed: r.min_maturity ?? DEFAULT_MATURITY_NEEDED, has: a.maturity }), 20)
     .map((r: any) => ({ id: r.id, score: r.score, reasons: r.reasons, title: r.title, orgId: r.org_id, orgName: r.org_name, regionName: r.region_name, field: r.field,
