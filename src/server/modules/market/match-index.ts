@@ -85,7 +85,8 @@ export async function frequencies(db: Queryable, table: MatchTable, where: strin
     f = { at: Date.now(), documents: r.n, averageLength: r.len, withTerm: new Map() };
     cache.set(key, f);
   }
-  const missing = terms.filter((t) => !f!.withTerm.has(t));
+  // a word nobody has yet is counted again each time (cheap on the index): a new document may bring it
+  const missing = terms.filter((t) => !f!.withTerm.get(t));
   if (missing.length) {
     const { rows: [r] } = await db.query(
       `SELECT ${missing.map((t, i) => `count(*) FILTER (WHERE search_vector @@ $${i + 1}::tsquery)::int AS c${i}`).join(', ')}

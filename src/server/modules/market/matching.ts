@@ -22,15 +22,18 @@ export const CANDIDATES = 300;
  * 处理 would hand over half the corpus for the pre-ranking, which knows no idf); every word still
  * counts in the final score.
  */
-export function retrievalTerms(terms: string[], idfs: ReadonlyMap<string, number>, most = 8): string[] {
-  return [...terms].sort((a, b) => (idfs.get(b) ?? 0) - (idfs.get(a) ?? 0)).slice(0, most);
+export function retrievalTerms(terms: string[], idfs: ReadonlyMap<string, number>, present: ReadonlySet<string>, most = 8): string[] {
+  // a word no document holds finds nothing: the rarest of those some document holds
+  return terms.filter((t) => present.has(t)).sort((a, b) => (idfs.get(b) ?? 0) - (idfs.get(a) ?? 0)).slice(0, most);
 }
 
 interface Query { terms: string[]; field: string; region: string; orgId: number; maturityNeeded?: number }
 
 async function idfsOf(db: Queryable, table: MatchTable, where: string, terms: string[]) {
   const f = await frequencies(db, table, where, terms);
-  return { idfs: new Map(terms.map((t) => [t, idf(f.documents, f.withTerm.get(t) ?? 0)])), averageLength: f.averageLength };
+  const idfs = new Map(terms.map((t) => [t, idf(f.documents, f.withTerm.get(t) ?? 0)]));
+  const present = new Set(terms.filter((t) => (f.withTerm.get(t) ?? 0) > 0));
+  return { idfs, averageLength: f.averageLength, retrieval: retrievalTerms(terms, idfs, present) };
 }
 
 function rank<T extends { id: number }>(rows: (T & { vector: string })[], score: (row: T & { vector: string }) => Scored, top: number) {
@@ -42,14 +45,15 @@ function rank<T extends { id: number }>(rows: (T & { vector: string })[], score:
 export async function rankAchievements(db: Queryable, q: Query, top = 20, exclude: number[] = []) {
   if (!q.terms.length) return [];
   const where = `status = 'published'`;
-  const { idfs, averageLength } = await idfsOf(db, 'achievement', where, q.terms);
+  const { idfs, averageLength, retrieval } = await idfsOf(db, 'achievement', where, q.terms);
+  if (!retrieval.length) return [];
   const { rows } = await db.query(
     `SELECT a.id::int AS id, a.title, a.field, a.maturity, a.type, a.region_code, a.org_id::int AS org_id, o.name AS org_name, r.name AS region_name,
             a.summary, a.search_vector::text AS vector
        FROM (SELECT id FROM achievement WHERE ${where} AND search_vector @@ $1::tsquery AND org_id <> $2 AND NOT (id = ANY($3::bigint[]))
               ORDER BY ts_rank('{0.2, 0.5, 0.5, 1.0}', search_vector, $1::tsquery) DESC, id LIMIT ${CANDIDATES}) c
        JOIN achievement a ON a.id = c.id JOIN organization o ON o.id = a.org_id JOIN region r ON r.code = a.region_code`,
-    [anyOf(retrievalTerms(q.terms, idfs)), q.orgId, exclude]);
+    [anyOf(retrieval), q.orgId, exclude]);
   const needed = q.maturityNeeded ?? DEFAULT_MATURITY_NEEDED;
   return rank(rows as any[], (r) => combine(ACHIEVEMENT_WEIGHTS, textMatch(q.terms, idfs, countsOfVector(r.vector), averageLength),
     r.field === q.field, regionCloseness(q.region, r.region_code), { needed, has: r.maturity }), top)
@@ -61,14 +65,15 @@ export async function rankAchievements(db: Queryable, q: Query, top = 20, exclud
 export async function rankExperts(db: Queryable, q: Query, top = 10, exclude: number[] = []) {
   if (!q.terms.length) return [];
   const where = `status = 'active'`;
-  const { idfs, averageLength } = await idfsOf(db, 'expert', where, q.terms);
+  const { idfs, averageLength, retrieval } = await idfsOf(db, 'expert', where, q.terms);
+  if (!retrieval.length) return [];
   const fieldZh = fieldName(q.field);
   const { rows } = await db.query(
     `SELECT x.id::int AS id, x.name, x.org_name, x.title, x.fields, x.expertise, x.region_code, r.name AS region_name, x.search_vector::text AS vector
        FROM (SELECT id FROM expert WHERE ${where} AND search_vector @@ $1::tsquery AND org_id IS DISTINCT FROM $2 AND NOT (id = ANY($3::bigint[]))
               ORDER BY ts_rank('{0.2, 0.5, 0.5, 1.0}', search_vector, $1::tsquery) DESC, id LIMIT ${CANDIDATES}) c
        JOIN expert x ON x.id = c.id JOIN region r ON r.code = x.region_code`,
-    [anyOf(retrievalTerms(q.terms, idfs)), q.orgId, exclude]);
+    [anyOf(retrieval), q.orgId, exclude]);
   return rank(rows as any[], (r) => combine(EXPERT_WEIGHTS, textMatch(q.terms, idfs, countsOfVector(r.vector), averageLength),
     (r.fields as string[]).includes(fieldZh) || (r.fields as string[]).includes(q.field), regionCloseness(q.region, r.region_code)), top)
     .map((r: any) => ({ id: r.id, score: r.score, reasons: r.reasons, name: r.name, orgName: r.org_name, title: r.title, fields: r.fields, expertise: r.expertise,
@@ -129,14 +134,14 @@ export async function achievementMatches(db: Queryable, actor: Actor, achievemen
   const terms = queryTerms(a.title, a.summary);
   if (!terms.length) return { achievement: { id: Number(a.id), title: a.title, terms }, demands: [], enterprises: [] };
   const where = `status = 'published'`;
-  const { idfs, averageLength } = await idfsOf(db, 'demand', where, terms);
+  const { idfs, averageLength, retrieval } = await idfsOf(db, 'demand', where, terms);
   const { rows } = await db.query(
     `SELECT d.id::int AS id, d.title, d.field, d.region_code, d.org_id::int AS org_id, o.name AS org_name, r.name AS region_name, d.min_maturity,
             d.deadline, d.search_vector::text AS vector
        FROM (SELECT id FROM demand WHERE ${where} AND search_vector @@ $1::tsquery AND org_id <> $2
               ORDER BY ts_rank('{0.2, 0.5, 0.5, 1.0}', search_vector, $1::tsquery) DESC, id LIMIT ${CANDIDATES}) c
        JOIN demand d ON d.id = c.id JOIN organization o ON o.id = d.org_id JOIN region r ON r.code = d.region_code`,
-    [anyOf(retrievalTerms(terms, idfs)), a.org_id]);
+    [anyOf(retrieval.length ? retrieval : terms), a.org_id]);
   const demands = rank(rows as any[], (r) => combine(ACHIEVEMENT_WEIGHTS, textMatch(terms, idfs, countsOfVector(r.vector), averageLength),
     r.field === a.field, regionCloseness(r.region_code, a.region_code), { needed: r.min_maturity ?? DEFAULT_MATURITY_NEEDED, has: a.maturity }), 20)
     .map((r: any) => ({ id: r.id, score: r.score, reasons: r.reasons, title: r.title, orgId: r.org_id, orgName: r.org_name, regionName: r.region_name, field: r.field,
