@@ -22,7 +22,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as OpenCC from 'opencc-js/cn2t';
-import { ACHIEVEMENT_WEIGHTS, combine, countsOfVector, DEFAULT_MATURITY_NEEDED, idf, regionCloseness, textMatch, type TermCounts } from '../src/domain/matching';
+import { ACHIEVEMENT_WEIGHTS, combine, countsOfVector, DEFAULT_MATURITY_NEEDED, idf, MIN_TEXT, regionCloseness, textMatch, type TermCounts } from '../src/domain/matching';
 import { FIELD_CODES } from '../src/domain/fields';
 import { todayInChina } from '../src/domain/dates';
 import type { Queryable } from '../src/server/db/database';
@@ -137,13 +137,13 @@ async function inMemory(db: Queryable) {
   return {
     size: docs.length,
     rank(q: { terms: string[]; field: string; region: string; orgId: number }, top = 20) {
-      const idfs = new Map(q.terms.map((t) => [t, idf(docs.length, postings.get(t)?.length ?? 0)]));
+      const idfs = new Map(q.terms.map((t) => [t, postings.get(t)?.length ? idf(docs.length, postings.get(t)!.length) : 0]));
       const seen = new Set<number>();
       for (const t of q.terms) for (const i of postings.get(t) ?? []) seen.add(i);
       return [...seen].filter((i) => docs[i].org_id !== q.orgId).map((i) => {
         const d = docs[i];
         return { id: d.id, ...combine(ACHIEVEMENT_WEIGHTS, textMatch(q.terms, idfs, d.counts, avg), d.field === q.field, regionCloseness(q.region, d.region_code), { needed: DEFAULT_MATURITY_NEEDED, has: d.maturity }) };
-      }).sort((a, b) => b.score - a.score || a.id - b.id).slice(0, top);
+      }).filter((r) => r.text >= MIN_TEXT).sort((a, b) => b.score - a.score || a.id - b.id).slice(0, top);
     },
   };
 }

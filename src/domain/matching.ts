@@ -92,13 +92,16 @@ export interface MatchReasons {
   maturity?: 'fits' | 'early';
 }
 
-export interface Scored { score: number; reasons: MatchReasons }
+export interface Scored { score: number; reasons: MatchReasons; /** the text part alone, 0…1 */ text: number }
+
+/** Below this text agreement a candidate shares only a word in passing: not a match, whatever its field. */
+export const MIN_TEXT = 0.08;
 
 export function combine(weights: MatchWeights, text: TextMatch, sameField: boolean, region: RegionCloseness, maturity?: { needed: number; has: number }): Scored {
   const fit = maturity ? maturityFit(maturity.needed, maturity.has) : 0;
   const raw = weights.text * text.score + weights.field * (sameField ? 1 : 0) + weights.region * REGION_SCORE[region] + (maturity ? weights.maturity * fit : 0);
   return {
-    score: Math.round(raw * 10_000) / 100,
+    score: Math.round(raw * 10_000) / 100, text: text.score,
     reasons: { terms: text.terms.slice(0, 8), field: sameField ? 'same' : 'other', region, ...(maturity ? { maturity: fit >= 1 ? 'fits' as const : 'early' as const } : {}) },
   };
 }

@@ -54,6 +54,40 @@ const plusMinutes = (hhmm: string, minutes: number) => {
 type Rank = '正高' | '副高' | '中级';
 interface ExpertSeed { name: string; org: string; lu?: boolean; title: string; rank: Rank; region: string; fields: string[]; female?: boolean; suspended?: boolean; account?: string }
 
+/** 研究方向 in words, which the market's matching reads. */
+const EXPERTISE: Record<string, string> = {
+  周文华: '油田采出水处理与回注、压裂返排液回用、含油污泥资源化',
+  刘振宇: '中药材规范化种植、黄芪党参病虫害绿色防控、道地药材品质',
+  马晓燕: '工业物联网、边缘计算、农产品质量追溯系统',
+  宋建军: '凹凸棒石黏土改性与吸附材料、煤矸石粉煤灰综合利用',
+  王志刚: '旱作农业、全膜双垄沟播玉米、荞麦小杂粮育种栽培',
+  李红梅: '中药材种子种苗、甘草仿野生栽培、连作障碍防治',
+  张国庆: '玉米栽培、测土配方施肥',
+  赵永平: '页岩油水平井压裂、采油工程、抽油机节能与井筒防蜡',
+  高建民: '注水开发、采出水回注水质处理',
+  孙立军: '页岩油开发、钻井废弃泥浆处理、集输管道腐蚀防护',
+  陈德明: '风电场功率预测、光伏发电、储能系统',
+  杨慧敏: '天然药物化学、黄芪多糖、甘草酸提取纯化',
+  何建华: '新能源材料、电解水制氢电极、锂电池热失控',
+  郭守仁: '苹果矮砧密植栽培、果树腐烂病生物防治、苹果贮藏保鲜',
+  罗晓春: '黄土高原水土保持、旱作集雨、土壤重金属修复',
+  胡玉珍: '中药饮片质量标准、HPLC指纹图谱、中药复方制剂',
+  林雅琴: '中药材DNA条形码鉴定、党参产地加工',
+  吴海涛: '数据中心网络、算力调度、5G行业应用',
+  黄志远: '云计算运维、数据中心节能',
+  徐卫东: '泵阀耐磨耐腐蚀、激光熔覆、油气装备制造',
+  朱明亮: '燃煤电厂余热回收、换热器、节能改造',
+  马文斌: '生态修复、林果病虫害防治',
+  田秀芳: '绒山羊繁育与营养调控、羊绒品质、舍饲养殖',
+  冯志勇: '真空与空间技术、精密仪器',
+  韩丽娟: '纳米复合材料、凹凸棒石高值化利用',
+  曹永红: '分布式光伏并网、微电网能量管理、配电自动化',
+  彭建设: '火电厂烟气余热回收、风光储一体化',
+  邓海燕: '医院制剂、中药饮片炮制',
+  魏宏伟: '玉米制种、种子活力检测、节水灌溉水肥一体化',
+  苏晓东: '软件开发、区块链应用',
+};
+
 /** `lu`: works at 陇东学院 (linked to the demo institution). Regions: 620000 is the provincial pool in 兰州. */
 const EXPERTS: ExpertSeed[] = [
   { name: '周文华', org: '陇东学院', lu: true, title: '教授', rank: '正高', region: '621002', fields: ['资源与环境', '新能源与节能', '先进制造与自动化'], account: 'expert1' },
@@ -345,15 +379,15 @@ export async function seedDemoProjects(tx: Queryable, now: Date = new Date()): P
   const experts = EXPERTS.map((e, i) => ({ ...e, phone: `1399341${String(1021 + i * 73).padStart(4, '0')}`, idNumber: idNumber(i, e),
     createdAt: W(980 - i * 23, plusMinutes('09:10', i * 11)) }));
   const { rows: expertRows } = await tx.query(
-    `INSERT INTO expert (name, org_id, org_name, title, title_rank, fields, region_code, phone, id_number_hash, id_number_tail, status, user_id, created_at, updated_at)
-     SELECT t.name, t.org_id, t.org_name, t.title, t.rank, string_to_array(t.fields, '|'), t.region, t.phone, t.hash, t.tail, t.status, t.user_id, t.at, t.at
-       FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::bigint[], $13::timestamptz[])
-         AS t(name, org_id, org_name, title, rank, fields, region, phone, hash, tail, status, user_id, at)
+    `INSERT INTO expert (name, org_id, org_name, title, title_rank, fields, region_code, phone, id_number_hash, id_number_tail, status, user_id, created_at, updated_at, expertise)
+     SELECT t.name, t.org_id, t.org_name, t.title, t.rank, string_to_array(t.fields, '|'), t.region, t.phone, t.hash, t.tail, t.status, t.user_id, t.at, t.at, t.expertise
+       FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::bigint[], $13::timestamptz[], $14::text[])
+         AS t(name, org_id, org_name, title, rank, fields, region, phone, hash, tail, status, user_id, at, expertise)
      RETURNING id, name`,
     [experts.map((e) => e.name), experts.map((e) => (e.lu ? inst.id : null)), experts.map((e) => (e.lu ? inst.name : e.org)), experts.map((e) => e.title),
       experts.map((e) => e.rank), experts.map((e) => e.fields.join('|')), experts.map((e) => e.region), experts.map((e) => e.phone),
       experts.map((e) => hashIdNumber(e.idNumber)), experts.map((e) => e.idNumber.slice(-4)), experts.map((e) => (e.suspended ? 'suspended' : 'active')),
-      experts.map((e) => (e.account ? Number(user(e.account).id) : null)), experts.map((e) => e.createdAt.toISOString())]);
+      experts.map((e) => (e.account ? Number(user(e.account).id) : null)), experts.map((e) => e.createdAt.toISOString()), experts.map((e) => EXPERTISE[e.name] ?? '')]);
   const expertId = new Map<string, number>(expertRows.map((x) => [x.name, Number(x.id)]));
   const X = (name: string) => { const id = expertId.get(name); if (id == null) throw new Error(`demo projects: no expert ${name}`); return id; };
   // declared relations (回避): an adviser's firm, a relative

@@ -6,7 +6,7 @@
  * is worked out here (src/domain/matching.ts). A user's dismissed matches stay out of their list.
  */
 import {
-  ACHIEVEMENT_WEIGHTS, combine, countsOfVector, DEFAULT_MATURITY_NEEDED, EXPERT_WEIGHTS, idf, regionCloseness, textMatch, type Scored,
+  ACHIEVEMENT_WEIGHTS, combine, countsOfVector, DEFAULT_MATURITY_NEEDED, EXPERT_WEIGHTS, idf, MIN_TEXT, regionCloseness, textMatch, type Scored,
 } from '../../../domain/matching';
 import { fieldName } from '../../../domain/fields';
 import type { Queryable } from '../../db/database';
@@ -31,13 +31,15 @@ interface Query { terms: string[]; field: string; region: string; orgId: number;
 
 async function idfsOf(db: Queryable, table: MatchTable, where: string, terms: string[]) {
   const f = await frequencies(db, table, where, terms);
-  const idfs = new Map(terms.map((t) => [t, idf(f.documents, f.withTerm.get(t) ?? 0)]));
   const present = new Set(terms.filter((t) => (f.withTerm.get(t) ?? 0) > 0));
+  // a word no document holds weighs nothing: it would only lower every candidate's share alike
+  const idfs = new Map(terms.map((t) => [t, present.has(t) ? idf(f.documents, f.withTerm.get(t)!) : 0]));
   return { idfs, averageLength: f.averageLength, retrieval: retrievalTerms(terms, idfs, present) };
 }
 
 function rank<T extends { id: number }>(rows: (T & { vector: string })[], score: (row: T & { vector: string }) => Scored, top: number) {
   return rows.map((r) => { const { vector, ...rest } = r; return { ...(rest as unknown as T), ...score(r) }; })
+    .filter((r) => r.text >= MIN_TEXT)
     .sort((a, b) => b.score - a.score || a.id - b.id).slice(0, top);
 }
 
