@@ -151,6 +151,7 @@ function AchievementDrawer({ id, onClose, onChanged, onEdit }: { id: number | nu
 
 export default function AchievementsPage() {
   const { t } = useTranslation();
+  const wide = useWide();
   const { message } = App.useApp();
   const { user } = useAuth();
   const regions = useScopedRegions();
@@ -197,7 +198,7 @@ export default function AchievementsPage() {
         ) : undefined}
         search={{ labelWidth: 'auto', span: { xs: 24, sm: 12, md: 8, lg: 8, xl: 6, xxl: 6 } }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (total) => t('common.total', { total }) }}
-        options={{ density: true, reload: true, setting: true }}
+        options={wide ? { density: true, reload: true, setting: true } : false} scroll={{ x: 'max-content' }}
         request={async ({ tab: which, ...params }, sort) => {
           const query = toListQuery(params, sort);
           if (which === 'mine' && org) query.mine = 'true';

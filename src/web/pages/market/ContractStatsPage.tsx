@@ -68,12 +68,12 @@ function useCharts(s: ContractStats | undefined, narrow: boolean) {
     ];
     const legend = { top: 0, data: [t('market.stats.amount'), t('market.stats.technicalAmount')] };
     const byType: ChartOption = {
-      tooltip, grid, legend, xAxis: { type: 'category', data: s.byType.map((r) => typeName(r.key)) }, yAxis: axisWan, series: amountSeries(s.byType),
+      tooltip, grid, legend, xAxis: { type: 'category', data: s.byType.map((r) => typeName(r.key)), axisLabel: { interval: 0, width: narrow ? 56 : 90, overflow: 'break' } }, yAxis: axisWan, series: amountSeries(s.byType),
     };
     const fields = [...s.byField].sort((a, b) => a.amount - b.amount);
     const byField: ChartOption = {
-      tooltip, grid, legend, yAxis: { type: 'category', data: fields.map((r) => fieldName(r.key)), axisLabel: { width: narrow ? 90 : 160, overflow: 'truncate' } },
-      xAxis: { ...axisWan, name: '' }, series: amountSeries(fields),
+      tooltip, grid, legend, yAxis: { type: 'category', data: fields.map((r) => fieldName(r.key)), axisLabel: { width: narrow ? 90 : 190, overflow: 'truncate' } },
+      xAxis: { ...axisWan, name: '', splitNumber: narrow ? 2 : 5 }, series: amountSeries(fields),
     };
     const byRegion: ChartOption = {
       tooltip, grid, legend, xAxis: { type: 'category', data: s.byRegion.map((r) => r.name), axisLabel: { interval: 0, rotate: s.byRegion.length > 5 ? 30 : 0 } },
@@ -84,13 +84,13 @@ function useCharts(s: ContractStats | undefined, narrow: boolean) {
       tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
       legend: { bottom: 0, data: PLACES.map(place) },
       series: [{ name: t('market.stats.buyerPlace'), type: 'pie', radius: ['35%', '65%'], center: ['50%', '45%'],
-        label: { formatter: '{b}\n{d}%' },
+        label: narrow ? { position: 'inside', formatter: '{d}%', color: '#fff' } : { formatter: '{b}\n{d}%' },
         data: s.byBuyerPlace.map((r) => ({ name: place(r.key), value: wan(r.amount), itemStyle: { color: PLACE_COLORS[r.key] } })) }],
     } as unknown as ChartOption;
     const froms = [...new Set(s.flows.map((f) => f.fromName))];
     const flows: ChartOption = {
       tooltip, grid, legend: { top: 0, data: PLACES.map(place) },
-      yAxis: { type: 'category', data: froms }, xAxis: { ...axisWan, name: '' },
+      yAxis: { type: 'category', data: froms }, xAxis: { ...axisWan, name: '', splitNumber: narrow ? 2 : 5 },
       series: PLACES.map((p) => ({ name: place(p), type: 'bar' as const, stack: 'flow', itemStyle: { color: PLACE_COLORS[p] },
         data: froms.map((from) => wan(s.flows.filter((f) => f.fromName === from && f.to === p).reduce((sum, f) => sum + f.amount, 0))) })),
     };

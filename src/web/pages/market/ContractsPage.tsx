@@ -37,7 +37,7 @@ function DueText({ c }: { c: Contract }) {
 
 function ContractDrawer({ id, onClose, onChanged, onEdit }: { id: number | null; onClose: () => void; onChanged: () => void; onEdit: (c: Contract) => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const { user } = useAuth();
   const money = useMoney();
   const fieldName = useFieldName();
@@ -75,7 +75,7 @@ function ContractDrawer({ id, onClose, onChanged, onEdit }: { id: number | null;
     <Space wrap>
       {staff && c.status === 'submitted' && (
         <>
-          <Button type="primary" onClick={() => Modal.confirm({ title: t('market.contract.acceptConfirm', { name: c.name }), onOk: accept })} data-testid="contract-accept">
+          <Button type="primary" onClick={() => modal.confirm({ title: t('market.contract.acceptConfirm', { name: c.name }), onOk: accept })} data-testid="contract-accept">
             {t('market.contract.accept')}
           </Button>
           <Button onClick={() => setAsking('return')}>{t('market.contract.return')}</Button>
@@ -144,6 +144,7 @@ function ContractDrawer({ id, onClose, onChanged, onEdit }: { id: number | null;
 
 export default function ContractsPage() {
   const { t } = useTranslation();
+  const wide = useWide();
   const { message } = App.useApp();
   const { user } = useAuth();
   const regions = useScopedRegions();
@@ -193,7 +194,7 @@ export default function ContractsPage() {
         }
         search={{ labelWidth: 'auto', span: { xs: 24, sm: 12, md: 8, lg: 8, xl: 6, xxl: 6 } }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (total) => t('common.total', { total }) }}
-        options={{ density: true, reload: true, setting: true }}
+        options={wide ? { density: true, reload: true, setting: true } : false} scroll={{ x: 'max-content' }}
         request={async ({ view: v, ...params }, sort) => {
           const query = toListQuery(params, sort);
           if (v === 'due') { query.dueWithin = 5; if (!query.sort) query.sort = 'dueOn'; }

@@ -168,6 +168,7 @@ function DemandDrawer({ id, onClose, onChanged, onEdit }: { id: number | null; o
 
 export default function DemandsPage() {
   const { t } = useTranslation();
+  const wide = useWide();
   const { message } = App.useApp();
   const { user } = useAuth();
   const regions = useScopedRegions();
@@ -213,7 +214,7 @@ export default function DemandsPage() {
         ) : undefined}
         search={{ labelWidth: 'auto', span: { xs: 24, sm: 12, md: 8, lg: 8, xl: 6, xxl: 6 } }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (total) => t('common.total', { total }) }}
-        options={{ density: true, reload: true, setting: true }}
+        options={wide ? { density: true, reload: true, setting: true } : false} scroll={{ x: 'max-content' }}
         request={async ({ tab: which, ...params }, sort) => {
           const query = toListQuery(params, sort);
           if (which === 'mine' && org) query.mine = 'true';

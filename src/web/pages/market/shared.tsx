@@ -9,7 +9,7 @@ import { CONTRACT_SUB_TYPE_NAMES, CONTRACT_TYPE_NAMES, CONTRACT_TYPES, type Cont
 import type { AnswerStatus, ContractStatus, EvaluationStatus, EventStatus, ListingStatus } from './api';
 
 export { wanText };
-export { FROM_MD, chinaTime, dateOnly, todayInChina, useApiError, useMoney, useWide, wanToYuan, yuanToWan, OrgPicker } from '../projects/shared';
+export { FROM_MD, chinaTime, dateOnly, fromChinaInstant, toChinaInstant, todayInChina, useApiError, useMoney, useWide, wanToYuan, yuanToWan, OrgPicker } from '../projects/shared';
 
 export function useLang(): 'zh-CN' | 'en' {
   const { i18n } = useTranslation();
