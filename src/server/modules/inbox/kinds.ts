@@ -7,6 +7,7 @@ import { applicationCheckInbox, applicationRecommendInbox, applicationReturnedIn
 import { evaluationHandleInbox, evaluationTodoInbox } from '../market/evaluation-inbox';
 import { answerReviewInbox } from '../market/answers-inbox';
 import { dockingRegistrationInbox } from '../market/docking-inbox';
+import { contractDecideInbox, contractReturnedInbox } from '../market/tech-contract-inbox';
 import type { InboxKind } from './registry';
 
 export const INBOX_KINDS: InboxKind[] = [
@@ -26,4 +27,6 @@ export const INBOX_KINDS: InboxKind[] = [
   dockingRegistrationInbox,
   evaluationHandleInbox,
   evaluationTodoInbox,
+  contractDecideInbox,
+  contractReturnedInbox,
 ];

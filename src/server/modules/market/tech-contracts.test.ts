@@ -120,6 +120,7 @@ for (const target of databaseTargets()) {
     it('returned for completion, the seller corrects it and the clock starts again; a stale edit changes nothing', async () => {
       const id = await file(inst1, 'D1', { type: 'service', subType: 'training', field: 'agriculture', nonTechnicalAmount: 0 });
       assert.equal((await xifeng.post(`/api/v1/tech-contracts/${id}/return`, { reason: '请补充签字盖章页' })).json().status, 'returned');
+      assert.ok((await inst1.get('/api/v1/inbox')).json().items.some((i: { kind: string; link: string }) => i.kind === 'market.contract.returned' && i.link.endsWith(`contract=${id}`)));
       await t.db.query(`UPDATE tech_contract SET filed_on = filed_on - 10, due_on = due_on - 10 WHERE id = $1`, [id]);
       const stale = (await inst1.get(`/api/v1/tech-contracts/${id}`)).json();
       const refiled = await inst1.request('PUT', `/api/v1/tech-contracts/${id}`, { ...contract('D1', { type: 'service', subType: 'training', field: 'agriculture', nonTechnicalAmount: 0 }), version: stale.version });
@@ -138,6 +139,11 @@ for (const target of databaseTargets()) {
     it('lists what is near its deadline, and counts the year by type, month and buyer place with growth', async () => {
       const near = (await xifeng.get('/api/v1/tech-contracts?dueWithin=60&sort=dueOn')).json();
       assert.ok(near.items.length > 0 && near.items.every((c: { status: string }) => c.status === 'submitted'));
+      // the registry's 待办, with the due date; the seller's returned contract is its own 待办
+      const inbox = (await xifeng.get('/api/v1/inbox')).json().items as { kind: string; dueOn?: string; link: string }[];
+      const todo = inbox.filter((i) => i.kind === 'market.contract.decide');
+      assert.ok(todo.length > 0 && todo.every((i) => /^\d{4}-\d{2}-\d{2}$/.test(i.dueOn!)), JSON.stringify(inbox));
+      assert.equal((await zhangye.get('/api/v1/inbox')).json().items.filter((i: { link: string }) => todo.some((x) => x.link === i.link)).length, 0);
       const id = await file(ent1, 'E1', { buyerRegionCode: '440305', amount: 5_000_000, nonTechnicalAmount: 0, type: 'transfer', subType: 'patent_right' });
       const s0 = (await qingyang.get(`/api/v1/tech-contracts/stats?region=621000&year=${YEAR}`)).json();
       await qingyang.post(`/api/v1/tech-contracts/${id}/decision`, { accepted: true });
