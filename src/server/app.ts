@@ -29,6 +29,7 @@ import reviewRoutes from './modules/reviews/routes';
 import { achievementRoutes, demandRoutes } from './modules/market/routes';
 import techContractRoutes from './modules/market/tech-contract-routes';
 import matchingRoutes from './modules/market/matching-routes';
+import marketPortalRoutes from './modules/market/portal';
 import { answerRoutes } from './modules/market/answers-routes';
 import { dockingRoutes } from './modules/market/docking-routes';
 import evaluationRoutes from './modules/market/evaluation-routes';
@@ -149,6 +150,7 @@ export async function buildApp(config: Config, db: Database, options: { logger?:
     await api.register(demandRoutes, { prefix: '/demands' });
     await api.register(techContractRoutes, { prefix: '/tech-contracts' });
     await api.register(matchingRoutes);
+    await api.register(marketPortalRoutes, { prefix: '/portal' });
     await api.register(answerRoutes);
     await api.register(dockingRoutes, { prefix: '/docking-events' });
     await api.register(evaluationRoutes);

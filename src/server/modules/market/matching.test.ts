@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import * as OpenCC from 'opencc-js/cn2t';
-import { databaseTargets, signedIn, startTestApp, type TestApp, type TestClient } from '../../test/harness';
+import { databaseTargets, signedIn, startTestApp, TestClient, type TestApp } from '../../test/harness';
 import { forgetFrequencies } from './match-index';
 
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
@@ -111,6 +111,19 @@ for (const target of databaseTargets()) {
       assert.equal(await told(ent1, '为您的需求推荐科技成果'), 1);
       assert.equal(await told(inst1, '您的成果匹配到一项技术需求'), 1);
       assert.equal((await ent1.get(`/api/v1/demands/${demandId}/matches`)).json().achievements[0].pushed, true);
+    });
+
+    it('the portal finds published achievements and open demands without sign-in, in traditional as in simplified', async () => {
+      const anonymous = new TestClient(t.app);
+      const found = async (url: string) => ((await anonymous.get(url)).json().items as { id: number }[]).map((x) => x.id);
+      assert.equal((await found(`/api/v1/portal/achievements?q=${encodeURIComponent('压裂返排液')}`))[0], ids[0]);
+      assert.deepEqual(await found(`/api/v1/portal/achievements?q=${encodeURIComponent('壓裂返排液')}`), await found(`/api/v1/portal/achievements?q=${encodeURIComponent('压裂返排液')}`));
+      assert.deepEqual(await found(`/api/v1/portal/achievements?q=${encodeURIComponent('黃芪')}`), [ids[2]]);
+      // the published demand is there, the draft in traditional characters is not
+      const demands = await found(`/api/v1/portal/demands?q=${encodeURIComponent('返排液')}`);
+      assert.ok(demands.includes(demandId) && !demands.includes(tradId));
+      assert.equal((await anonymous.get(`/api/v1/portal/demands/${tradId}`)).statusCode, 404);
+      assert.equal((await anonymous.get(`/api/v1/portal/achievements/${ids[0]}`)).json().title, ACHIEVEMENTS[0].title);
     });
 
     it('an edited achievement is indexed again before the next match', async () => {
