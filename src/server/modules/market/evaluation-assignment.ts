@@ -9,14 +9,14 @@
 import crypto from 'node:crypto';
 import { todayInChina } from '../../../domain/dates';
 import { fieldName } from '../../../domain/fields';
-import { AVOIDANCE_RULE_NAMES, breachedRule, DEFAULT_AVOIDANCE, type ItemFacts } from '../../../domain/review/avoidance';
+import { breachedRule, DEFAULT_AVOIDANCE, type ItemFacts } from '../../../domain/review/avoidance';
 import { drawExperts } from '../../../domain/review/draw';
 import type { Database, Queryable } from '../../db/database';
 import type { Actor, AuditActor } from '../../http/actor';
-import { AppError, fieldError } from '../../http/errors';
+import { AppError } from '../../http/errors';
 import { recordAudit } from '../audit/record';
 import { notify } from '../notifications/notify';
-import { DRAW_RANKS } from '../reviews/assignment';
+import { assertAssignable, DRAW_RANKS } from '../reviews/assignment';
 import { expertFacts } from '../reviews/facts';
 import { lockManagedEvaluation, refreshEvaluationStatus } from './evaluations';
 
@@ -61,14 +61,7 @@ export async function assignEvaluationExperts(db: Database, actor: Actor, audit:
     if (!ASSIGNABLE.includes(e.status)) throw new AppError(409, 'INVALID_TRANSITION', { from: e.status });
     const item = await evaluationItem(tx, evaluationId);
     const experts = await expertFacts(tx, { expertIds: wanted });
-    for (const id of wanted) {
-      const x = experts.get(id);
-      if (!x) throw fieldError('expertIds', 'field.expert.unknown');
-      if (x.status !== 'active') throw new AppError(409, 'EXPERT_SUSPENDED');
-      if (item.everAssigned.includes(id) && !item.active.includes(id)) throw new AppError(409, 'EXPERT_DECLINED');
-      const rule = breachedRule(DEFAULT_AVOIDANCE, x, item);
-      if (rule) throw new AppError(409, 'CONFLICT_OF_INTEREST', { rule, ruleZh: AVOIDANCE_RULE_NAMES[rule][0], ruleEn: AVOIDANCE_RULE_NAMES[rule][1] }, undefined, { details: { rule, expertId: id } });
-    }
+    assertAssignable(DEFAULT_AVOIDANCE, wanted, experts, item);
     const fresh = wanted.filter((id) => !item.active.includes(id));
     await insertAssignments(tx, actor, evaluationId, e.title, fresh, 'manual', null);
     await recordAudit(tx, audit, { action: 'achievement.evaluation.assign', targetType: 'evaluation', targetId: evaluationId,

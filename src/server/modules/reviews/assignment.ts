@@ -8,7 +8,7 @@
  */
 import crypto from 'node:crypto';
 import { todayInChina } from '../../../domain/dates';
-import { AVOIDANCE_RULE_NAMES, breachedRule, type AvoidanceRule } from '../../../domain/review/avoidance';
+import { AVOIDANCE_RULE_NAMES, breachedRule, type AvoidanceRule, type ItemFacts } from '../../../domain/review/avoidance';
 import { drawExperts } from '../../../domain/review/draw';
 import type { Database, Queryable } from '../../db/database';
 import type { Actor, AuditActor } from '../../http/actor';
@@ -18,9 +18,27 @@ import { recordAudit } from '../audit/record';
 import { notify } from '../notifications/notify';
 import { callManageScope, lockManagedCall } from '../projects/calls';
 import { callIdOf, lockManaged } from '../projects/applications';
-import { expertFacts, reviewItems, type ReviewItem } from './facts';
+import { expertFacts, reviewItems, type PoolExpert, type ReviewItem } from './facts';
 
 /** Ranks an automatic draw accepts. */
+/**
+ * Hand assignment's checks, shared by every engine that puts experts on an item (project review,
+ * achievement evaluation): known, active, never declined from this item, and no 回避 rule broken
+ * (409 CONFLICT_OF_INTEREST naming the rule in error.details.rule). All or nothing: the first
+ * problem refuses the whole request.
+ */
+export function assertAssignable(rules: readonly AvoidanceRule[], wanted: number[], experts: Map<number, PoolExpert>,
+  item: ItemFacts & { everAssigned: number[]; active: number[] }): void {
+  for (const id of wanted) {
+    const x = experts.get(id);
+    if (!x) throw fieldError('expertIds', 'field.expert.unknown');
+    if (x.status !== 'active') throw new AppError(409, 'EXPERT_SUSPENDED');
+    if (item.everAssigned.includes(id) && !item.active.includes(id)) throw new AppError(409, 'EXPERT_DECLINED');
+    const rule = breachedRule(rules, x, item);
+    if (rule) throw new AppError(409, 'CONFLICT_OF_INTEREST', { rule, ruleZh: AVOIDANCE_RULE_NAMES[rule][0], ruleEn: AVOIDANCE_RULE_NAMES[rule][1] }, undefined, { details: { rule, expertId: id } });
+  }
+}
+
 export const DRAW_RANKS = ['正高', '副高'];
 /** Applications that can take reviewers: past formal check, not yet decided. */
 const ASSIGNABLE = ['formal_passed', 'under_review', 'reviewed'];
@@ -56,14 +74,7 @@ export async function assignByHand(db: Database, actor: Actor, audit: AuditActor
     if (!ASSIGNABLE.includes(a.status)) throw new AppError(409, 'INVALID_TRANSITION', { from: a.status });
     const [item] = await reviewItems(tx, Number(a.call_id), { applicationIds: [applicationId], on: todayInChina() });
     const experts = await expertFacts(tx, { expertIds: wanted });
-    for (const id of wanted) {
-      const x = experts.get(id);
-      if (!x) throw fieldError('expertIds', 'field.expert.unknown');
-      if (x.status !== 'active') throw new AppError(409, 'EXPERT_SUSPENDED');
-      if (item.everAssigned.includes(id) && !item.active.includes(id)) throw new AppError(409, 'EXPERT_DECLINED');
-      const rule = breachedRule(c.avoidance as AvoidanceRule[], x, item);
-      if (rule) throw new AppError(409, 'CONFLICT_OF_INTEREST', { rule, ruleZh: AVOIDANCE_RULE_NAMES[rule][0], ruleEn: AVOIDANCE_RULE_NAMES[rule][1] }, undefined, { details: { rule, expertId: id } });
-    }
+    assertAssignable(c.avoidance as AvoidanceRule[], wanted, experts, item);
     const fresh = wanted.filter((id) => !item.active.includes(id));
     await insertAssignments(tx, actor, Number(a.call_id), fresh.map((expertId) => ({ applicationId, expertId })), 'manual', null);
     await recordAudit(tx, audit, { action: 'review.assign', targetType: 'application', targetId: applicationId, changes: { experts: { before: item.active, after: [...item.active, ...fresh] } } });
