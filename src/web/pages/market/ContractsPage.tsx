@@ -167,16 +167,18 @@ export default function ContractsPage() {
       <div style={{ minWidth: 180 }}>
         <a onClick={() => setOpenId(c.id)} data-testid={`contract-${c.id}`}>{c.name}</a>
         <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{c.number} · {c.sellerName}</Typography.Text></div>
+        {!wide && <Space size={6} style={{ marginTop: 4 }}><ContractStatusTag status={c.status} /><Typography.Text style={{ fontSize: 12 }}>{wanText(c.amount)} {t('market.common.wan')}</Typography.Text>
+          {c.status === 'submitted' && c.dueOn && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('market.contract.dueOn')} {c.dueOn}</Typography.Text>}</Space>}
       </div>
     ) },
-    { title: t('market.contract.type'), dataIndex: 'type', valueType: 'select', width: 100, fieldProps: { options: typeOptions }, render: (_, c) => typeName(c.type) },
+    { title: t('market.contract.type'), dataIndex: 'type', valueType: 'select', width: 100, responsive: ['md'], fieldProps: { options: typeOptions }, render: (_, c) => typeName(c.type) },
     { title: t('market.common.field'), dataIndex: 'field', valueType: 'select', width: 130, valueEnum: fieldEnum, render: (_, c) => fieldName(c.field), responsive: ['lg'] },
-    { title: t('market.contract.amountWan'), dataIndex: 'amount', sorter: true, hideInSearch: true, width: 110, align: 'right', render: (_, c) => wanText(c.amount) },
+    { title: t('market.contract.amountWan'), dataIndex: 'amount', sorter: true, hideInSearch: true, width: 110, align: 'right', responsive: ['md'], render: (_, c) => wanText(c.amount) },
     { title: t('market.contract.technicalWan'), dataIndex: 'technicalAmount', hideInSearch: true, width: 120, align: 'right', render: (_, c) => wanText(c.technicalAmount), responsive: ['md'] },
     { title: t('market.contract.status.label'), dataIndex: 'status', valueType: 'select', width: 100,
-      valueEnum: Object.fromEntries(CONTRACT_STATUSES.map((s) => [s, { text: t(`market.contract.status.${s}`) }])), render: (_, c) => <ContractStatusTag status={c.status} /> },
+      valueEnum: Object.fromEntries(CONTRACT_STATUSES.map((s) => [s, { text: t(`market.contract.status.${s}`) }])), responsive: ['md'], render: (_, c) => <ContractStatusTag status={c.status} /> },
     { title: t('market.contract.filedOn'), dataIndex: 'filedOn', sorter: true, hideInSearch: true, width: 110, responsive: ['md'] },
-    { title: t('market.contract.dueOn'), dataIndex: 'dueOn', sorter: true, hideInSearch: true, width: 120, render: (_, c) => <DueText c={c} /> },
+    { title: t('market.contract.dueOn'), dataIndex: 'dueOn', sorter: true, hideInSearch: true, width: 120, responsive: ['md'], render: (_, c) => <DueText c={c} /> },
     { title: t('market.contract.registrationNo'), dataIndex: 'registrationNo', hideInSearch: true, width: 150, responsive: ['lg'], render: (_, c) => c.registrationNo ?? '—' },
     { title: t('market.contract.year'), dataIndex: 'year', valueType: 'select', hideInTable: true,
       fieldProps: { options: [thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: y, label: String(y) })) } },
