@@ -1,5 +1,5 @@
 /**
- * npm run bench:market [-- --achievements 100000 --demands 20000 --experts 20000 --contracts 500000 --queries 200 --no-write]
+ * npm run bench:market [-- --target pglite|postgres --achievements 100000 --demands 20000 --experts 20000 --contracts 500000 --queries 200 --no-write]
  *
  * The technology market (issue 13) on PGlite and, when BENCH_DATABASE_URL / TEST_DATABASE_URL is
  * set, on PostgreSQL:
@@ -162,6 +162,9 @@ async function scale(db: Queryable) {
     times.push(t);
     dbTop.push(a.map((x) => x.id));
   }
+  // the same demands again: their words' frequencies are known now, as in a server that has run a while
+  const warm: number[] = [];
+  for (const q of queries) warm.push((await timed(async () => { await rankAchievements(db, q, 20); await rankExperts(db, q, 10); }))[1]);
   const [memory, loadMs] = await timed(() => inMemory(db));
   const memTimes: number[] = []; let overlap = 0;
   queries.forEach((q, k) => {
@@ -170,7 +173,7 @@ async function scale(db: Queryable) {
     memTimes.push(performance.now() - t0);
     overlap += top.filter((id) => dbTop[k].includes(id)).length / Math.max(1, Math.min(20, top.length));
   });
-  return { build, times, achievementTimes, memTimes, loadMs, overlap: overlap / queries.length, memorySize: memory.size };
+  return { build, times, warm, achievementTimes, memTimes, loadMs, overlap: overlap / queries.length, memorySize: memory.size };
 }
 
 async function contracts(db: Queryable) {
@@ -206,7 +209,8 @@ async function contracts(db: Queryable) {
 
 const lines: string[] = [];
 let judgedNote = '';
-for (const target of benchTargets()) {
+const only = process.argv.includes('--target') ? process.argv[process.argv.indexOf('--target') + 1] : null;
+for (const target of benchTargets().filter((t) => !only || t.name === only)) {
   const { db, drop } = await target.open();
   try {
     console.log(`[${target.name}] seeding the demo…`);
@@ -221,7 +225,7 @@ for (const target of benchTargets()) {
     console.log(`[${target.name}] ${SIZES.contracts} contracts…`);
     const c = await contracts(db);
     console.log(`[${target.name}] stats ${ms(c.stats)} indicators ${ms(c.indicators)} (${c.count} this year)`);
-    lines.push(`| ${target.name} | ${(j.p3).toFixed(3)} / ${j.p3capped.toFixed(3)} | ${j.sameTrad}/${j.n} | ${ms(quantile(s.times, 0.5))} / ${ms(quantile(s.times, 0.95))} | ${ms(quantile(s.achievementTimes, 0.5))} / ${ms(quantile(s.achievementTimes, 0.95))} | ${ms(quantile(s.memTimes, 0.5))} / ${ms(quantile(s.memTimes, 0.95))} (load ${(s.loadMs / 1000).toFixed(1)} s) | ${s.overlap.toFixed(3)} | ${(s.build.indexMs / 1000).toFixed(1)} s for ${s.build.indexed} | ${ms(c.stats)} | ${ms(c.indicators)} |`);
+    lines.push(`| ${target.name} | ${(j.p3).toFixed(3)} / ${j.p3capped.toFixed(3)} | ${j.sameTrad}/${j.n} | ${ms(quantile(s.times, 0.5))} / ${ms(quantile(s.times, 0.95))} | ${ms(quantile(s.achievementTimes, 0.5))} / ${ms(quantile(s.achievementTimes, 0.95))} | ${ms(quantile(s.warm, 0.5))} / ${ms(quantile(s.warm, 0.95))} | ${ms(quantile(s.memTimes, 0.5))} / ${ms(quantile(s.memTimes, 0.95))} (load ${(s.loadMs / 1000).toFixed(1)} s) | ${s.overlap.toFixed(3)} | ${(s.build.indexMs / 1000).toFixed(1)} s for ${s.build.indexed} | ${ms(c.stats)} | ${ms(c.indicators)} |`);
   } finally {
     await drop();
   }
@@ -233,8 +237,8 @@ const md = `## Technology market (issue 13)
 
 Judged set: \`bench/market-judged.json\`, ${JUDGED.demands.length} demands written as firms put their problems, with the demo achievements judged right by hand. P@3 = right answers among the first three ÷ 3 / ÷ min(3, right answers), over the right answers that are published. ${judgedNote}
 
-| database | P@3 (÷3 / ÷min) | traditional ranks the same | achievements + experts p50 / p95 | achievements only p50 / p95 | in memory (ceiling) p50 / p95 | top-20 overlap with ceiling | indexing | contract stats, province | indicators, province |
-|---|---|---|---|---|---|---|---|---|---|
+| database | P@3 (÷3 / ÷min) | traditional ranks the same | achievements + experts p50 / p95 | achievements only p50 / p95 | again, words known (warm) p50 / p95 | in memory (ceiling) p50 / p95 | top-20 overlap with ceiling | indexing | contract stats, province | indicators, province |
+|---|---|---|---|---|---|---|---|---|---|---|
 ${lines.join('\n')}
 `;
 console.log(md);

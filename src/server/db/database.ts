@@ -44,7 +44,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   let embedded: EmbeddedDatabase | null = null;
   let connection: pg.PoolConfig;
   if (options.databaseUrl) {
-    connection = { connectionString: options.databaseUrl, statement_timeout: options.queryTimeoutMs };
+    // jit off: the app's queries are short and many; PostgreSQL 15 compiled some of them with LLVM at
+    // each run (hundreds of ms for a 20 ms query — bench/RESULTS.md, projects and market)
+    connection = { connectionString: options.databaseUrl, statement_timeout: options.queryTimeoutMs, options: '-c jit=off' };
   } else {
     embedded = await startEmbeddedDatabase({ dataDir: options.dataDir, pingEveryMs: options.pingEveryMs, hangMs: options.hangMs });
     connection = { ...embedded.connectionConfig };

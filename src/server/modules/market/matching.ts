@@ -18,23 +18,30 @@ import { anyOf, frequencies, indexPending, queryTerms, type MatchTable } from '.
 export const CANDIDATES = 300;
 
 /**
- * The words the database finds candidates by: the rarest few of the query (a common word such as
- * 处理 would hand over half the corpus for the pre-ranking, which knows no idf); every word still
- * counts in the final score.
+ * The words the database finds candidates by: the rarest of the query that some document holds,
+ * as many as keep the rows to pre-rank within `budget` (at least one, at most `most`) — a common word
+ * such as 处理 would hand half the corpus to a pre-ranking that knows no idf. Every word of the
+ * query still counts in the final score.
  */
-export function retrievalTerms(terms: string[], idfs: ReadonlyMap<string, number>, present: ReadonlySet<string>, most = 8): string[] {
-  // a word no document holds finds nothing: the rarest of those some document holds
-  return terms.filter((t) => present.has(t)).sort((a, b) => (idfs.get(b) ?? 0) - (idfs.get(a) ?? 0)).slice(0, most);
+export function retrievalTerms(terms: string[], withTerm: ReadonlyMap<string, number>, budget = 10_000, most = 8): string[] {
+  const present = terms.filter((t) => (withTerm.get(t) ?? 0) > 0).sort((a, b) => withTerm.get(a)! - withTerm.get(b)!);
+  const out: string[] = [];
+  let rows = 0;
+  for (const t of present) {
+    if (out.length && (rows + withTerm.get(t)! > budget || out.length >= most)) break;
+    out.push(t);
+    rows += withTerm.get(t)!;
+  }
+  return out;
 }
 
 interface Query { terms: string[]; field: string; region: string; orgId: number; maturityNeeded?: number }
 
 async function idfsOf(db: Queryable, table: MatchTable, where: string, terms: string[]) {
   const f = await frequencies(db, table, where, terms);
-  const present = new Set(terms.filter((t) => (f.withTerm.get(t) ?? 0) > 0));
   // a word no document holds weighs nothing: it would only lower every candidate's share alike
-  const idfs = new Map(terms.map((t) => [t, present.has(t) ? idf(f.documents, f.withTerm.get(t)!) : 0]));
-  return { idfs, averageLength: f.averageLength, retrieval: retrievalTerms(terms, idfs, present) };
+  const idfs = new Map(terms.map((t) => [t, f.withTerm.get(t) ? idf(f.documents, f.withTerm.get(t)!) : 0]));
+  return { idfs, averageLength: f.averageLength, retrieval: retrievalTerms(terms, f.withTerm) };
 }
 
 function rank<T extends { id: number }>(rows: (T & { vector: string })[], score: (row: T & { vector: string }) => Scored, top: number) {
@@ -52,10 +59,14 @@ export async function rankAchievements(db: Queryable, q: Query, top = 20, exclud
   const { rows } = await db.query(
     `SELECT a.id::int AS id, a.title, a.field, a.maturity, a.type, a.region_code, a.org_id::int AS org_id, o.name AS org_name, r.name AS region_name,
             a.summary, a.search_vector::text AS vector
-       FROM (SELECT id FROM achievement WHERE ${where} AND search_vector @@ $1::tsquery AND org_id <> $2 AND NOT (id = ANY($3::bigint[]))
-              ORDER BY ts_rank('{0.2, 0.5, 0.5, 1.0}', search_vector, $1::tsquery) DESC, id LIMIT ${CANDIDATES}) c
+       FROM ((SELECT id FROM achievement WHERE ${where} AND search_vector @@ $1::tsquery AND org_id <> $2 AND NOT (id = ANY($3::bigint[]))
+               ORDER BY ts_rank('{0.2, 0.5, 0.5, 1.0}', search_vector, $1::tsquery) DESC, id LIMIT ${CANDIDATES})
+             UNION
+             -- the field counts in the score but not in the pre-ranking: the best of the demand's own field as well
+             (SELECT id FROM achievement WHERE ${where} AND field = $4 AND search_vector @@ $1::tsquery AND org_id <> $2 AND NOT (id = ANY($3::bigint[]))
+               ORDER BY ts_rank('{0.2, 0.5, 0.5, 1.0}', search_vector, $1::tsquery) DESC, id LIMIT ${CANDIDATES / 2})) c
        JOIN achievement a ON a.id = c.id JOIN organization o ON o.id = a.org_id JOIN region r ON r.code = a.region_code`,
-    [anyOf(retrieval), q.orgId, exclude]);
+    [anyOf(retrieval), q.orgId, exclude, q.field]);
   const needed = q.maturityNeeded ?? DEFAULT_MATURITY_NEEDED;
   return rank(rows as any[], (r) => combine(ACHIEVEMENT_WEIGHTS, textMatch(q.terms, idfs, countsOfVector(r.vector), averageLength),
     r.field === q.field, regionCloseness(q.region, r.region_code), { needed, has: r.maturity }), top)

@@ -2,7 +2,8 @@
  * Statistics of the registry: contracts accepted in a year (by registration date) in a region's
  * subtree — count, 成交额 and 技术交易额 with year-on-year growth — by month, type, field, the
  * sub-region of the seller and where the buyer is (same city / the province / outside it). One
- * grouped scan per year; the dimensions are summed here.
+ * grouped scan per year (no join: the sub-region of each seller region is looked up here); the
+ * dimensions are summed here.
  */
 import { buyerPlace, CONTRACT_TYPES, type BuyerPlace } from '../../../domain/tech-contracts';
 import { FIELD_CODES } from '../../../domain/fields';
@@ -16,18 +17,23 @@ interface Sums { count: number; amount: number; technicalAmount: number }
 const zero = (): Sums => ({ count: 0, amount: 0, technicalAmount: 0 });
 const add = (into: Sums, r: { n: number; amount: number; technical: number }) => { into.count += r.n; into.amount += r.amount; into.technicalAmount += r.technical; };
 
-/** The year's accepted contracts of the subtree, grouped finely: sub-region, month, type, field, seller and buyer cities. */
-async function groupedYear(db: Queryable, region: string, year: number) {
+/** Which child of the root each region of its subtree lies under (the root itself for its own). */
+async function childOf(db: Queryable, region: string): Promise<Map<string, string>> {
   const { rows } = await db.query(
-    `WITH kid AS (
-       SELECT k.code AS kid, s.code FROM region k CROSS JOIN LATERAL region_subtree(k.code) AS s(code) WHERE k.parent_code = $1
-       UNION ALL SELECT $1, $1)
-     SELECT kid.kid, extract(month FROM c.decided_on)::int AS month, c.type, c.field, c.region_code AS seller, left(c.buyer_region_code, 4) AS buyer4,
+    'SELECT k.code AS kid, s.code FROM region k CROSS JOIN LATERAL region_subtree(k.code) AS s(code) WHERE k.parent_code = $1', [region]);
+  return new Map<string, string>([[region, region], ...rows.map((r) => [r.code, r.kid] as [string, string])]);
+}
+
+/** The year's accepted contracts of the subtree, grouped finely: seller region, month, type, field, buyer city. */
+async function groupedYear(db: Queryable, region: string, year: number, kidOf: Map<string, string>) {
+  const { rows } = await db.query(
+    `SELECT c.region_code AS seller, extract(month FROM c.decided_on)::int AS month, c.type, c.field, left(c.buyer_region_code, 4) AS buyer4,
             count(*)::int AS n, sum(c.amount)::float8 AS amount, sum(c.technical_amount)::float8 AS technical
-       FROM tech_contract c JOIN kid ON kid.code = c.region_code
-      WHERE c.status = 'accepted' AND c.decided_on BETWEEN make_date($2, 1, 1) AND make_date($2, 12, 31)
-      GROUP BY 1, 2, 3, 4, 5, 6`, [region, year]);
-  return rows as { kid: string; month: number; type: string; field: string; seller: string; buyer4: string; n: number; amount: number; technical: number }[];
+       FROM tech_contract c
+      WHERE c.status = 'accepted' AND c.decided_on BETWEEN make_date($2, 1, 1) AND make_date($2, 12, 31) AND c.region_code IN (SELECT region_subtree($1))
+      GROUP BY 1, 2, 3, 4, 5`, [region, year]);
+  return (rows as { month: number; type: string; field: string; seller: string; buyer4: string; n: number; amount: number; technical: number }[])
+    .map((r) => ({ ...r, kid: kidOf.get(r.seller) ?? region }));
 }
 
 export async function contractStats(db: Queryable, actor: Actor, q: { region?: string; year: number }) {
@@ -38,7 +44,8 @@ export async function contractStats(db: Queryable, actor: Actor, q: { region?: s
   const { rows: [root] } = await db.query('SELECT code, name FROM region WHERE code = $1', [region]);
   if (!root) throw errors.notFound();
   const { rows: kids } = await db.query('SELECT code, name FROM region WHERE parent_code = $1 ORDER BY code', [region]);
-  const [now, before] = await Promise.all([groupedYear(db, region, q.year), groupedYear(db, region, q.year - 1)]);
+  const kidOf = await childOf(db, region);
+  const [now, before] = await Promise.all([groupedYear(db, region, q.year, kidOf), groupedYear(db, region, q.year - 1, kidOf)]);
 
   const total = zero(); const previous = zero();
   now.forEach((r) => add(total, r)); before.forEach((r) => add(previous, r));
