@@ -1,4 +1,5 @@
 // Debian's chromium driven by playwright-core, and a few helpers shared by the specs.
+import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Download, type Locator, type Page } from 'playwright-core';
@@ -25,6 +26,38 @@ export async function newPage(browser: Browser, baseUrl: string): Promise<Page> 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * A screenshot once toasts have gone, nothing is loading and the mouse hovers nothing, of the whole
+ * page: the viewport is made as tall as the page (or an open drawer's content) for the shot, rather
+ * than chromium's full-page capture, during which the side menu's breakpoint fired now and then and
+ * the menu was caught folded.
+ */
+export async function settledScreenshot(page: Page, name: string): Promise<void> {
+  await page.mouse.move(2, 300);
+  await page.locator('.ant-message-notice').first().waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {});
+  await page.locator('.ant-spin-spinning, .ant-skeleton').first().waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {});
+  await page.waitForTimeout(800);
+  const viewport = page.viewportSize()!;
+  // an open drawer: as tall as its content; else the page
+  const height = await page.evaluate(() => {
+    const drawers = [...document.querySelectorAll('.ant-drawer-open .ant-drawer-body')];
+    return drawers.length ? Math.max(...drawers.map((b) => b.scrollHeight + b.getBoundingClientRect().top + 16)) : document.documentElement.scrollHeight;
+  });
+  if (height > viewport.height) {
+    await page.setViewportSize({ width: viewport.width, height: Math.ceil(Math.min(height, 6000)) });
+    await page.waitForTimeout(800);
+  }
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+  await page.setViewportSize(viewport);
+}
+
+/** Fails when the page is wider than the viewport (a phone would scroll it sideways). */
+export async function noSidewaysScroll(page: Page, what: string): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `${what} scrolls sideways by ${overflow} px`);
 }
 
 /**

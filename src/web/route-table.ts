@@ -86,6 +86,12 @@ export const GROUP_ICONS: Record<string, MenuIconName> = { 'menu.policies': 'rea
 export const PORTAL_ROUTES: { path: string; page: string }[] = [
   { path: '/portal', page: 'portal/PortalHomePage' },
   { path: '/portal/policies/:id', page: 'portal/PortalPolicyPage' },
+  { path: '/portal/achievements', page: 'portal/PortalAchievementsPage' },
+  { path: '/portal/achievements/:id', page: 'portal/PortalAchievementPage' },
+  { path: '/portal/demands', page: 'portal/PortalDemandsPage' },
+  { path: '/portal/demands/:id', page: 'portal/PortalDemandPage' },
+  { path: '/portal/good-achievements', page: 'portal/PortalGoodListsPage' },
+  { path: '/portal/good-achievements/:id', page: 'portal/PortalGoodListPage' },
 ];
 
 /** The signed-in frame every app route is drawn in (src/web/layouts). */

@@ -1,10 +1,12 @@
-// 门户首页: published notices and the policy search, for everyone.
+// 门户首页: published notices, the technology market (latest achievements, open demands, the latest
+// good-achievement list) and the policy search, for everyone.
 import { Card, Col, List, Row, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { portalApi } from '../policies/api';
 import PolicySearchView from '../policies/PolicySearchView';
 import PortalLayout from './PortalLayout';
+import PortalMarketPanels from './PortalMarketPanels';
 
 export default function PortalHomePage() {
   const { t } = useTranslation();
@@ -22,6 +24,7 @@ export default function PortalHomePage() {
           </Card>
         </Col>
       </Row>
+      <PortalMarketPanels />
       <Typography.Title level={4}>{t('policies.portal.library')}</Typography.Title>
       <PolicySearchView queryKey="portal-policies" search={portalApi.search} detailPath={(id) => `/portal/policies/${id}`} />
     </PortalLayout>

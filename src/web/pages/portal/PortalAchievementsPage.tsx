@@ -1,0 +1,36 @@
+// 门户·科技成果: published achievements for everyone, searched in simplified or traditional
+// characters alike (the server segments both the same way), by field and type, paged.
+import { Card, Empty, List, Pagination, Space, Spin, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { portalMarketApi, type PortalAchievement } from './market-api';
+import { AchievementRow, MarketSearchBar, useListParams } from './market-shared';
+import PortalLayout from './PortalLayout';
+
+const PAGE_SIZE = 10;
+
+export default function PortalAchievementsPage() {
+  const { t } = useTranslation();
+  const { query, set } = useListParams();
+  const result = useQuery({ queryKey: ['portal-achievements', query], queryFn: () => portalMarketApi.achievements({ pageSize: PAGE_SIZE, ...query }) });
+  const data = result.data;
+  return (
+    <PortalLayout>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>{t('market.portal.nav.achievements')}</Typography.Title>
+      <Card>
+        <Space direction="vertical" style={{ width: '100%' }} size={12}>
+          <MarketSearchBar query={query} set={set} placeholder={t('market.portal.searchAchievements')} withType />
+          <Typography.Text type="secondary" data-testid="market-total">{data ? t('market.portal.found', { total: data.total }) : ' '}</Typography.Text>
+          <Spin spinning={result.isFetching}>
+            {data && data.items.length === 0 ? <Empty description={t('market.portal.noResults')} /> : (
+              <List<PortalAchievement> dataSource={data?.items ?? []} renderItem={(a) => <List.Item key={a.id}><AchievementRow a={a} /></List.Item>} />
+            )}
+          </Spin>
+          {data && data.total > data.pageSize && (
+            <Pagination current={data.page} pageSize={data.pageSize} total={data.total} showSizeChanger={false} onChange={(page) => set({ page })} style={{ textAlign: 'right' }} />
+          )}
+        </Space>
+      </Card>
+    </PortalLayout>
+  );
+}
