@@ -43,15 +43,17 @@ describe('门户·科技大市场', () => {
   }
 
   const searchBox = (page: Page) => page.locator('input[data-testid="market-search"], [data-testid="market-search"] input').first();
+  /** Searches `words` and waits for the server's answer (the list of the former words is gone by then). */
   async function search(page: Page, words: string) {
+    const answered = page.waitForResponse((r) => new URL(r.url()).pathname.startsWith('/api/v1/portal/') && new URL(r.url()).searchParams.get('q') === words);
     await searchBox(page).fill(words);
     await searchBox(page).press('Enter');
+    await answered;
     await page.waitForURL((url) => url.searchParams.get('q') === words);
   }
-  /** The "共 N 项" line once the list for the address has come. */
+  /** The "共 N 项" line of the list shown (blank while a new list loads). */
   async function total(page: Page): Promise<number> {
-    await page.locator('.ant-spin-spinning').first().waitFor({ state: 'hidden' }).catch(() => {});
-    const text = await page.getByTestId('market-total').innerText();
+    const text = await page.getByTestId('market-total').filter({ hasText: /\d/ }).innerText();
     return Number(text.match(/\d+/)?.[0] ?? NaN);
   }
   const results = (page: Page) => page.getByTestId('achievement-result');
@@ -65,6 +67,7 @@ describe('门户·科技大市场', () => {
     await results(page).first().waitFor();
 
     await search(page, '黄芪');
+    await results(page).filter({ hasText: ACHIEVEMENT }).waitFor();
     const simplified = await results(page).locator('.kc-portal-title-link').allInnerTexts();
     const simplifiedTotal = await total(page);
     await search(page, '黃芪');
