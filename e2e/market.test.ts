@@ -6,63 +6,13 @@
 // demand ranks the achievements with their reasons (shared words, field, region) and takes a mark
 // and a push; the enterprise finds its demand's matches from its own list. Screens of the matching
 // page and the statistics page in zh-CN, English and at 375 × 812.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { request, type APIRequestContext, type Locator, type Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { formatMoney } from '../src/domain/money';
 import { DEMO_PASSWORD } from './server';
-import { SCREENSHOTS, menuItem, serverAndBrowser, signIn } from './browser';
-
-/** A signed-in API session of its own (cookies and the XSRF token). */
-class Api {
-  private constructor(private readonly ctx: APIRequestContext) {}
-
-  static async signIn(baseURL: string, username: string): Promise<Api> {
-    const ctx = await request.newContext({ baseURL, extraHTTPHeaders: { 'Accept-Language': 'zh-CN' } });
-    const api = new Api(ctx);
-    await ctx.get('/api/v1/health');
-    await api.send('POST', '/auth/login', { username, password: DEMO_PASSWORD });
-    return api;
-  }
-
-  async send<T = any>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
-    const token = (await this.ctx.storageState()).cookies.find((c) => c.name === 'XSRF-TOKEN')?.value ?? '';
-    const response = await this.ctx.fetch(`/api/v1${path}`, { method, data: method === 'GET' ? undefined : body ?? {}, headers: method === 'GET' ? {} : { 'X-XSRF-TOKEN': token } });
-    const text = await response.text();
-    assert.ok(response.ok(), `${method} ${path} → ${response.status()}: ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
-
-  async status(path: string): Promise<number> {
-    return (await this.ctx.fetch(`/api/v1${path}`)).status();
-  }
-
-  close() { return this.ctx.dispose(); }
-}
-
-/** A screenshot of the whole page once toasts have gone and nothing is loading (the viewport made as tall as the page). */
-async function settledScreenshot(page: Page, name: string) {
-  await page.mouse.move(2, 300);
-  await page.locator('.ant-message-notice').first().waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {});
-  await page.locator('.ant-spin-spinning, .ant-skeleton').first().waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {});
-  await page.waitForTimeout(800);
-  const viewport = page.viewportSize()!;
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  if (height > viewport.height) {
-    await page.setViewportSize({ width: viewport.width, height: Math.ceil(Math.min(height, 6000)) });
-    await page.waitForTimeout(800);
-  }
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
-  await page.setViewportSize(viewport);
-}
-
-async function noSidewaysScroll(page: Page, what: string) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  assert.ok(overflow <= 0, `${what} scrolls sideways by ${overflow} px`);
-}
+import { Api } from './api';
+import { menuItem, noSidewaysScroll, serverAndBrowser, settledScreenshot, signIn } from './browser';
 
 const openDropdown = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
 const selectBox = (page: Page, scope: Locator, label: string) => scope.locator('.ant-select', { has: page.getByLabel(label, { exact: true }) });

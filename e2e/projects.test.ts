@@ -9,13 +9,12 @@
 // 项目储备库, the menus of each role, and the screens — the review page, the call board and the
 // application timeline — in zh-CN, English and at 375 × 812. Data the UI does not make here (two
 // more applications, two more experts and their reviews) goes through the API.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { request, type APIRequestContext, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from './server';
-import { SCREENSHOTS, downloadFrom, launchBrowser, menuItem, newPage, serverAndBrowser, signIn, type BrowserSuite } from './browser';
+import { Api } from './api';
+import { downloadFrom, launchBrowser, menuItem, newPage, noSidewaysScroll, serverAndBrowser, settledScreenshot, signIn, type BrowserSuite } from './browser';
 
 /**
  * E2E_BASE_URL=http://localhost:3000 runs the spec against a server already running (while
@@ -45,62 +44,6 @@ const EXPERT_NAME = `韩立新${RUN}`;
 const EXPERT_USER = `e2e_hanlixin${RUN}`;
 const EXPERT_PASSWORD = 'Hlx#Review2026';
 const EXPERT_FINAL_PASSWORD = 'Hlx#Review2027';
-
-/** A signed-in API session of its own (cookies and the XSRF token), for the data the UI does not make. */
-class Api {
-  private constructor(private readonly ctx: APIRequestContext) {}
-
-  static async signIn(baseURL: string, username: string, password: string, newPassword?: string): Promise<Api> {
-    const ctx = await request.newContext({ baseURL, extraHTTPHeaders: { 'Accept-Language': 'zh-CN' } });
-    const api = new Api(ctx);
-    await ctx.get('/api/v1/health');
-    await api.send('POST', '/auth/login', { username, password });
-    if (newPassword) await api.send('POST', '/auth/password', { oldPassword: password, newPassword });
-    return api;
-  }
-
-  async send<T = any>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown, expected?: number): Promise<T> {
-    const token = (await this.ctx.storageState()).cookies.find((c) => c.name === 'XSRF-TOKEN')?.value ?? '';
-    const response = await this.ctx.fetch(`/api/v1${path}`, { method, data: body, headers: method === 'GET' ? {} : { 'X-XSRF-TOKEN': token } });
-    const text = await response.text();
-    if (expected !== undefined) assert.equal(response.status(), expected, `${method} ${path}: ${text}`);
-    else assert.ok(response.ok(), `${method} ${path} → ${response.status()}: ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
-
-  close() { return this.ctx.dispose(); }
-}
-
-/**
- * A screenshot once toasts have gone, nothing is loading and the mouse hovers nothing, of the whole
- * page: the viewport is made as tall as the page (or an open drawer's content) for the shot, rather
- * than chromium's full-page capture, during which the side menu's breakpoint fired now and then and
- * the menu was caught folded.
- */
-async function settledScreenshot(page: Page, name: string) {
-  await page.mouse.move(2, 300);
-  await page.locator('.ant-message-notice').first().waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {});
-  await page.locator('.ant-spin-spinning, .ant-skeleton').first().waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {});
-  await page.waitForTimeout(600);
-  const viewport = page.viewportSize()!;
-  // an open drawer: as tall as its content; else the page
-  const height = await page.evaluate(() => {
-    const drawers = [...document.querySelectorAll('.ant-drawer-open .ant-drawer-body')];
-    return drawers.length ? Math.max(...drawers.map((b) => b.scrollHeight + b.getBoundingClientRect().top + 16)) : document.documentElement.scrollHeight;
-  });
-  if (height > viewport.height) {
-    await page.setViewportSize({ width: viewport.width, height: Math.ceil(Math.min(height, 6000)) });
-    await page.waitForTimeout(500);
-  }
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
-  await page.setViewportSize(viewport);
-}
-
-async function noSidewaysScroll(page: Page, what: string) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  assert.ok(overflow <= 0, `${what} scrolls sideways by ${overflow} px`);
-}
 
 /** The open modal (with `text` in it): antd's drawers are dialogs too, so by class. */
 function modal(page: Page, text?: string) {
