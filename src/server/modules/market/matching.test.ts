@@ -123,6 +123,9 @@ for (const target of databaseTargets()) {
       const demands = await found(`/api/v1/portal/demands?q=${encodeURIComponent('返排液')}`);
       assert.ok(demands.includes(demandId) && !demands.includes(tradId));
       assert.equal((await anonymous.get(`/api/v1/portal/demands/${tradId}`)).statusCode, 404);
+      // 揭榜挂帅 only: none among these
+      assert.deepEqual(await found('/api/v1/portal/demands?openCall=true'), []);
+      assert.ok((await found('/api/v1/portal/demands?openCall=false')).includes(demandId));
       assert.equal((await anonymous.get(`/api/v1/portal/achievements/${ids[0]}`)).json().title, ACHIEVEMENTS[0].title);
     });
 

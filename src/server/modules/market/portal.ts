@@ -70,11 +70,13 @@ export default async function marketPortalRoutes(app: FastifyInstance) {
       if (!x) throw errors.notFound();
       return { ...achievementOf(x), text: x.text, ip: x.ip, inventors: x.inventors, contact: x.contact };
     });
-  r.get('/demands', { schema: { tags: ['portal'], summary: 'Open demands (published, not closed; no sign-in): q in simplified or traditional, field', querystring: listQuery } },
+  r.get('/demands', { schema: { tags: ['portal'], summary: 'Open demands (published, not closed; no sign-in): q in simplified or traditional, field, openCall=true for 揭榜挂帅 only',
+    querystring: listQuery.extend({ openCall: z.enum(['true', 'false']).optional() }) } },
     async (req) => {
       const where = new Where().add(`x.status = 'published'`);
       const rank = search(where, req.query.q);
       if (req.query.field) where.add('x.field = $?', req.query.field);
+      if (req.query.openCall) where.add('x.open_call = $?', req.query.openCall === 'true');
       const { rows, total } = await page(db, 'demand', 'x.*', where, rank, req.query);
       return { items: rows.map(demandOf), total, page: req.query.page, pageSize: req.query.pageSize };
     });
