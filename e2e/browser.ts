@@ -56,7 +56,14 @@ export async function settledScreenshot(page: Page, name: string): Promise<void>
 
 /** Fails when the page is wider than the viewport (a phone would scroll it sideways). */
 export async function noSidewaysScroll(page: Page, what: string): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  // after a viewport change antd's responsive hooks re-lay the page a moment later (later still on a loaded
+  // machine): give the layout up to 5 s to settle, then judge what stays
+  const measure = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  let overflow = await measure();
+  for (const until = Date.now() + 5_000; overflow > 0 && Date.now() < until;) {
+    await page.waitForTimeout(250);
+    overflow = await measure();
+  }
   assert.ok(overflow <= 0, `${what} scrolls sideways by ${overflow} px`);
 }
 
