@@ -153,8 +153,9 @@ describe('科技大市场', () => {
     await drawer.getByTestId('contract-detail').getByText('待认定').waitFor();
     await drawer.getByTestId('contract-accept').click();
     await page.locator('.ant-modal-confirm').getByRole('button', { name: /确\s*定|OK/ }).click();
-    await page.getByText(/已登记，登记编号 \d{14}/).waitFor();
+    // the drawer's state and number (durable), rather than the three-second message, which a loaded machine can miss
     await drawer.getByTestId('contract-detail').getByText('已登记').waitFor();
+    await drawer.getByTestId('contract-detail').getByText(/^\d{14}$/).waitFor();
     await drawer.getByTestId('contract-certificate').waitFor();
     await page.goto('/market/contracts/stats');
     // the one registered above counts: one more contract, 260 万元 more
