@@ -15,13 +15,10 @@ import AppPage from '../../components/AppPage';
 import { ImportPreviewModal } from '../../components/ImportPreview';
 import { toListQuery } from '../../components/listQuery';
 import { useLinkedId } from '../../components/useLinkedId';
-import { useScopedRegions } from '../../components/useRegions';
 import AchievementForm from './AchievementForm';
 import ReturnModal from './ReturnModal';
 import { EVALUATION_CLASSES, LISTING_STATUSES, achievementApi, evaluationApi, type Achievement, type EvaluationClass } from './api';
-import {
-  EvaluationStatusTag, ListingStatusTag, chinaTime, useApiError, useLang, useFieldEnum, useFieldName, useMaturity, useRange, useWide,
-} from './shared';
+import { chinaTime, EvaluationStatusTag, ListingStatusTag, useApiError, useFieldEnum, useFieldName, useLang, useListTableChrome, useMaturity, useRange, useRegionFilterColumn, useWide } from './shared';
 
 function EvaluationRequest({ achievement, open, onClose, onDone }: { achievement: Achievement; open: boolean; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
@@ -151,10 +148,9 @@ function AchievementDrawer({ id, onClose, onChanged, onEdit }: { id: number | nu
 
 export default function AchievementsPage() {
   const { t } = useTranslation();
-  const wide = useWide();
+  const chrome = useListTableChrome();
   const { message } = App.useApp();
   const { user } = useAuth();
-  const regions = useScopedRegions();
   const fieldEnum = useFieldEnum();
   const fieldName = useFieldName();
   const maturity = useMaturity();
@@ -162,6 +158,7 @@ export default function AchievementsPage() {
   const [openId, setOpenId] = useLinkedId('achievement');
   const org = user?.role === 'enterprise' || user?.role === 'institution';
   const staff = user?.role === 'staff' || user?.role === 'admin';
+  const regionFilter = useRegionFilterColumn<Achievement>(staff);
   const [tab, setTab] = useState<'mine' | 'all'>(org ? 'mine' : 'all');
   const [editing, setEditing] = useState<{ item?: Achievement } | null>(null);
   const [importing, setImporting] = useState<File | null>(null);
@@ -184,8 +181,7 @@ export default function AchievementsPage() {
       valueEnum: Object.fromEntries(LISTING_STATUSES.filter((s) => s !== 'closed').map((s) => [s, { text: t(`market.status.${s}`) }])),
       render: (_, a) => <ListingStatusTag status={a.status} /> },
     { title: t('market.common.updatedAt'), dataIndex: 'updatedAt', sorter: true, hideInSearch: true, width: 150, responsive: ['lg'], render: (_, a) => chinaTime(a.updatedAt) },
-    ...(staff ? [{ title: t('market.common.region'), dataIndex: 'regionCode', valueType: 'treeSelect' as const, hideInTable: true,
-      fieldProps: { treeData: regions.scopedOptions, showSearch: true, treeNodeFilterProp: 'title', treeDefaultExpandAll: true } }] : []),
+    ...regionFilter,
   ];
 
   return (
@@ -196,9 +192,7 @@ export default function AchievementsPage() {
           <Select value={tab} onChange={setTab} style={{ width: 130 }} data-testid="achievement-tab"
             options={[{ value: 'mine', label: t('market.achievement.mineTab') }, { value: 'all', label: t('market.achievement.allTab') }]} />
         ) : undefined}
-        search={{ labelWidth: 'auto', span: { xs: 24, sm: 12, md: 8, lg: 8, xl: 6, xxl: 6 } }}
-        pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (total) => t('common.total', { total }) }}
-        options={wide ? { density: true, reload: true, setting: true } : false} scroll={{ x: 'max-content' }}
+        {...chrome}
         request={async ({ tab: which, ...params }, sort) => {
           const query = toListQuery(params, sort);
           if (which === 'mine' && org) query.mine = 'true';

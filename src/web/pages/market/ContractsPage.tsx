@@ -15,12 +15,9 @@ import AppPage from '../../components/AppPage';
 import ExportButton from '../../components/ExportButton';
 import { toListQuery } from '../../components/listQuery';
 import { useLinkedId } from '../../components/useLinkedId';
-import { useScopedRegions } from '../../components/useRegions';
 import { CONTRACT_STATUSES, contractApi, type Contract } from './api';
 import ContractForm from './ContractForm';
-import {
-  ContractStatusTag, daysUntil, todayInChina, useApiError, useContractTypes, useFieldEnum, useFieldName, useMoney, useWide, wanText,
-} from './shared';
+import { ContractStatusTag, daysUntil, todayInChina, useApiError, useContractTypes, useFieldEnum, useFieldName, useListTableChrome, useMoney, useRegionFilterColumn, useWide, wanText } from './shared';
 
 function DueText({ c }: { c: Contract }) {
   const { t } = useTranslation();
@@ -144,10 +141,10 @@ function ContractDrawer({ id, onClose, onChanged, onEdit }: { id: number | null;
 
 export default function ContractsPage() {
   const { t } = useTranslation();
+  const chrome = useListTableChrome();
   const wide = useWide();
   const { message } = App.useApp();
   const { user } = useAuth();
-  const regions = useScopedRegions();
   const fieldEnum = useFieldEnum();
   const fieldName = useFieldName();
   const { typeName, typeOptions } = useContractTypes();
@@ -158,6 +155,7 @@ export default function ContractsPage() {
   const [editing, setEditing] = useState<{ contract?: Contract } | null>(null);
   const client = useQueryClient();
   const staff = user?.role === 'staff' || user?.role === 'admin';
+  const regionFilter = useRegionFilterColumn<Contract>(staff);
   const thisYear = new Date().getFullYear();
   const reload = () => actionRef.current?.reload();
 
@@ -182,8 +180,7 @@ export default function ContractsPage() {
     { title: t('market.contract.registrationNo'), dataIndex: 'registrationNo', hideInSearch: true, width: 150, responsive: ['lg'], render: (_, c) => c.registrationNo ?? '—' },
     { title: t('market.contract.year'), dataIndex: 'year', valueType: 'select', hideInTable: true,
       fieldProps: { options: [thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: y, label: String(y) })) } },
-    ...(staff ? [{ title: t('market.common.region'), dataIndex: 'regionCode', valueType: 'treeSelect' as const, hideInTable: true,
-      fieldProps: { treeData: regions.scopedOptions, showSearch: true, treeNodeFilterProp: 'title', treeDefaultExpandAll: true } }] : []),
+    ...regionFilter,
   ];
 
   return (
@@ -194,9 +191,7 @@ export default function ContractsPage() {
           <Segmented value={view} onChange={(v) => setView(v as 'all' | 'due')} data-testid="contract-view"
             options={[{ value: 'all', label: t('market.contract.all') }, { value: 'due', label: t('market.contract.nearDeadline') }]} />
         }
-        search={{ labelWidth: 'auto', span: { xs: 24, sm: 12, md: 8, lg: 8, xl: 6, xxl: 6 } }}
-        pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (total) => t('common.total', { total }) }}
-        options={wide ? { density: true, reload: true, setting: true } : false} scroll={{ x: 'max-content' }}
+        {...chrome}
         request={async ({ view: v, ...params }, sort) => {
           const query = toListQuery(params, sort);
           if (v === 'due') { query.dueWithin = 5; if (!query.sort) query.sort = 'dueOn'; }

@@ -14,12 +14,11 @@ import { useAuth } from '../../auth/AuthContext';
 import AppPage from '../../components/AppPage';
 import { toListQuery } from '../../components/listQuery';
 import { useLinkedId } from '../../components/useLinkedId';
-import { useScopedRegions } from '../../components/useRegions';
 import ReturnModal from './ReturnModal';
 import AnswerForm from './AnswerForm';
 import DemandForm from './DemandForm';
 import { DEMAND_OUTCOMES, LISTING_STATUSES, answerApi, demandApi, type Answer, type Demand } from './api';
-import { AnswerStatusTag, ListingStatusTag, chinaTime, useApiError, useFieldEnum, useFieldName, useMoney, useRange, useWide } from './shared';
+import { AnswerStatusTag, chinaTime, ListingStatusTag, useApiError, useFieldEnum, useFieldName, useListTableChrome, useMoney, useRange, useRegionFilterColumn, useWide } from './shared';
 
 function AnswerCard({ a, canDecide, onDecided }: { a: Answer; canDecide: boolean; onDecided: () => void }) {
   const { t } = useTranslation();
@@ -168,10 +167,9 @@ function DemandDrawer({ id, onClose, onChanged, onEdit }: { id: number | null; o
 
 export default function DemandsPage() {
   const { t } = useTranslation();
-  const wide = useWide();
+  const chrome = useListTableChrome();
   const { message } = App.useApp();
   const { user } = useAuth();
-  const regions = useScopedRegions();
   const fieldEnum = useFieldEnum();
   const fieldName = useFieldName();
   const range = useRange();
@@ -180,6 +178,7 @@ export default function DemandsPage() {
   const [openId, setOpenId] = useLinkedId('demand');
   const org = user?.role === 'enterprise' || user?.role === 'institution';
   const staff = user?.role === 'staff' || user?.role === 'admin';
+  const regionFilter = useRegionFilterColumn<Demand>(staff);
   const [tab, setTab] = useState<'mine' | 'all'>(user?.role === 'enterprise' ? 'mine' : 'all');
   const [editing, setEditing] = useState<{ item?: Demand } | null>(null);
   const reload = () => { actionRef.current?.reload(); void client.invalidateQueries({ queryKey: ['market', 'demand'] }); };
@@ -200,8 +199,7 @@ export default function DemandsPage() {
       valueEnum: Object.fromEntries(LISTING_STATUSES.filter((s) => !['transferred', 'withdrawn'].includes(s)).map((s) => [s, { text: t(`market.status.${s}`) }])),
       render: (_, d) => <ListingStatusTag status={d.status} /> },
     { title: t('market.common.publishedAt'), dataIndex: 'publishedAt', sorter: true, hideInSearch: true, width: 150, responsive: ['lg'], render: (_, d) => chinaTime(d.publishedAt) },
-    ...(staff ? [{ title: t('market.common.region'), dataIndex: 'regionCode', valueType: 'treeSelect' as const, hideInTable: true,
-      fieldProps: { treeData: regions.scopedOptions, showSearch: true, treeNodeFilterProp: 'title', treeDefaultExpandAll: true } }] : []),
+    ...regionFilter,
   ];
 
   return (
@@ -212,9 +210,7 @@ export default function DemandsPage() {
           <Select value={tab} onChange={setTab} style={{ width: 130 }} data-testid="demand-tab"
             options={[{ value: 'mine', label: t('market.demand.mineTab') }, { value: 'all', label: t('market.demand.allTab') }]} />
         ) : undefined}
-        search={{ labelWidth: 'auto', span: { xs: 24, sm: 12, md: 8, lg: 8, xl: 6, xxl: 6 } }}
-        pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (total) => t('common.total', { total }) }}
-        options={wide ? { density: true, reload: true, setting: true } : false} scroll={{ x: 'max-content' }}
+        {...chrome}
         request={async ({ tab: which, ...params }, sort) => {
           const query = toListQuery(params, sort);
           if (which === 'mine' && org) query.mine = 'true';

@@ -16,7 +16,7 @@ import { toListQuery } from '../../components/listQuery';
 import { useLinkedId } from '../../components/useLinkedId';
 import { expertApi } from '../projects/api';
 import { EVALUATION_CLASSES, EVALUATION_STATUSES, evaluationApi, type Evaluation, type EvaluationAssignment } from './api';
-import { EvaluationStatusTag, chinaTime, useApiError, useFieldName, useLang, useMaturity, useWide } from './shared';
+import { chinaTime, EvaluationStatusTag, useApiError, useFieldName, useLang, useListTableChrome, useMaturity, useWide } from './shared';
 
 function ExpertPicker({ value, onChange }: { value?: number[]; onChange?: (v: number[]) => void }) {
   const { t } = useTranslation();
@@ -144,7 +144,7 @@ function EvaluationDrawer({ id, onClose, onChanged }: { id: number | null; onClo
 
 export default function EvaluationsPage() {
   const { t } = useTranslation();
-  const wide = useWide();
+  const chrome = useListTableChrome();
   const lang = useLang();
   const fieldName = useFieldName();
   const actionRef = useRef<ActionType>(undefined);
@@ -171,9 +171,7 @@ export default function EvaluationsPage() {
     <AppPage>
       <ProTable<Evaluation>
         rowKey="id" actionRef={actionRef} columns={columns}
-        search={{ labelWidth: 'auto', span: { xs: 24, sm: 12, md: 8, lg: 8, xl: 6, xxl: 6 } }}
-        pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (total) => t('common.total', { total }) }}
-        options={wide ? { density: true, reload: true, setting: true } : false} scroll={{ x: 'max-content' }}
+        {...chrome}
         request={async (params, sort) => {
           const page = await evaluationApi.list(toListQuery(params, sort));
           return { data: page.items, total: page.total, success: true };

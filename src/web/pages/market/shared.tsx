@@ -1,11 +1,14 @@
 // Shared bits of the 科技大市场 pages: the field dictionary and contract types in the UI's language,
 // status tags, maturity, money in 万元 (the helpers of 项目管理), and a score bar.
 import { useMemo } from 'react';
+import type { ProColumns } from '@ant-design/pro-components';
 import { Progress, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FIELDS, fieldName } from '../../../domain/fields';
 import { wanText } from '../../../domain/money';
 import { CONTRACT_SUB_TYPE_NAMES, CONTRACT_TYPE_NAMES, CONTRACT_TYPES, type ContractType } from '../../../domain/tech-contracts';
+import { useScopedRegions } from '../../components/useRegions';
+import { useWide as useWideLayout } from '../projects/shared';
 import type { AnswerStatus, ContractStatus, EvaluationStatus, EventStatus, ListingStatus } from './api';
 
 export { wanText };
@@ -106,3 +109,27 @@ export function useRange() {
     return min != null ? `≥ ${w(min)} ${t('market.common.wan')}` : `≤ ${w(max!)} ${t('market.common.wan')}`;
   };
 }
+
+/**
+ * What every list of the market sets on its ProTable alike: the filter form's columns, paging with the total,
+ * the table's own options on a wide screen only, sideways scroll inside the table.
+ */
+export function useListTableChrome() {
+  const { t } = useTranslation();
+  const wide = useWideLayout();
+  return {
+    search: { labelWidth: 'auto' as const, span: { xs: 24, sm: 12, md: 8, lg: 8, xl: 6, xxl: 6 } },
+    pagination: { defaultPageSize: 20, showSizeChanger: true, showTotal: (total: number) => t('common.total', { total }) },
+    options: wide ? { density: true, reload: true, setting: true } : (false as const),
+    scroll: { x: 'max-content' as const },
+  };
+}
+
+/** The staff's filter by region of their subtree (hidden in the table; nothing for others). */
+export function useRegionFilterColumn<T>(staff: boolean): ProColumns<T>[] {
+  const { t } = useTranslation();
+  const regions = useScopedRegions();
+  return staff ? [{ title: t('market.common.region'), dataIndex: 'regionCode', valueType: 'treeSelect', hideInTable: true,
+    fieldProps: { treeData: regions.scopedOptions, showSearch: true, treeNodeFilterProp: 'title', treeDefaultExpandAll: true } }] : [];
+}
+
