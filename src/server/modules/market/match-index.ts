@@ -66,7 +66,8 @@ export function queryTerms(title: string, text = ''): string[] {
   return out.slice(0, 40);
 }
 
-const quote = (term: string) => `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+/** A word as a tsquery operand (quotes doubled, backslashes escaped). */
+export const quote = (term: string) => `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 export const anyOf = (terms: readonly string[]) => terms.map(quote).join(' | ');
 
 interface Frequencies { at: number; documents: number; averageLength: number; withTerm: Map<string, number> }

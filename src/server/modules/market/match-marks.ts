@@ -8,22 +8,13 @@ import type { Actor, AuditActor } from '../../http/actor';
 import { AppError, errors, fieldError } from '../../http/errors';
 import { recordAudit } from '../audit/record';
 import { notify } from '../notifications/notify';
-
-/** The demand when the actor may see its matches: its organisation, or staff of its region. */
-async function demandSeenBy(db: Queryable, actor: Actor, demandId: number) {
-  const { rows: [d] } = await db.query(
-    `SELECT id, title, org_id, region_code, status FROM demand WHERE id = $1
-        AND (org_id = $2 OR ($3::text = 'admin') OR ($3::text = 'staff' AND region_code IN (SELECT region_subtree($4))))`,
-    [demandId, actor.orgId ?? -1, actor.role, actor.regionCode]);
-  if (!d) throw errors.notFound();
-  return d;
-}
+import { demandFor } from './matching';
 
 export interface MarkInput { demandId: number; achievementId?: number | null; expertId?: number | null; mark: 'useful' | 'dismissed' | null; rank?: number | null; score?: number | null }
 
 export async function markMatch(db: Database, actor: Actor, m: MarkInput) {
   if ((m.achievementId == null) === (m.expertId == null)) throw fieldError('achievementId', 'field.required');
-  await demandSeenBy(db, actor, m.demandId);
+  await demandFor(db, actor, m.demandId);
   const column = m.achievementId != null ? 'achievement_id' : 'expert_id';
   const target = m.achievementId ?? m.expertId!;
   await db.transaction(async (tx) => {
@@ -50,7 +41,7 @@ export async function markSummary(db: Queryable, actor: Actor) {
 /** Staff push a match: both sides are told, once per pair. */
 export async function pushMatch(db: Database, actor: Actor, audit: AuditActor, p: { demandId: number; achievementId: number; score?: number | null }) {
   if (actor.role !== 'staff' && actor.role !== 'admin') throw errors.forbidden();
-  const d = await demandSeenBy(db, actor, p.demandId);
+  const d = await demandFor(db, actor, p.demandId);
   if (d.status !== 'published') throw new AppError(409, 'INVALID_TRANSITION', { from: d.status });
   const { rows: [a] } = await db.query(`SELECT a.id, a.title, a.org_id, o.name AS org_name FROM achievement a JOIN organization o ON o.id = a.org_id
                                          WHERE a.id = $1 AND a.status = 'published'`, [p.achievementId]);

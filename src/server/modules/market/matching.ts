@@ -93,8 +93,8 @@ export async function rankExperts(db: Queryable, q: Query, top = 10, exclude: nu
       regionCode: r.region_code, regionName: r.region_name }));
 }
 
-/** The demand as its matches need it, for its organisation or staff (others: 404 / 403). */
-async function demandFor(db: Queryable, actor: Actor, id: number) {
+/** The demand as its matches need it, for its organisation or its region's staff (others, and staff for a draft: 404). */
+export async function demandFor(db: Queryable, actor: Actor, id: number) {
   const { rows: [d] } = await db.query(
     `SELECT d.id, d.title, d.description, d.field, d.region_code, d.org_id, d.status, d.min_maturity FROM demand d
       WHERE d.id = $1 AND ($2::text IS NULL OR d.region_code IN (SELECT region_subtree($2)) OR d.org_id = $3)`,

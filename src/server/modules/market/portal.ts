@@ -11,9 +11,7 @@ import type { Queryable } from '../../db/database';
 import { errors } from '../../http/errors';
 import { likePattern, pagingSchema, Where } from '../../http/list-query';
 import { ACHIEVEMENT_TYPES } from './kinds';
-import { indexPending, queryTerms, type MatchTable } from './match-index';
-
-const quote = (term: string) => `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+import { indexPending, queryTerms, quote, type MatchTable } from './match-index';
 
 /** Adds the search of `q` to `where` and returns the rank expression (or null when not searching). */
 function search(where: Where, q: string | undefined): string | null {
