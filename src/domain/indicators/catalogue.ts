@@ -61,6 +61,10 @@ export const BUILT_IN_INDICATORS: IndicatorDef[] = [
   def({ code: 'gdp', nameZh: '地区生产总值', nameEn: 'GDP', unitZh: '亿元', unitEn: '100M yuan', source: 'imported', direction: 'higher', rollup: 'sum', cumulative: true, decimals: 2 }, 110),
   def({ code: 'hightech_manufacturing_value_added', nameZh: '高新技术制造业增加值', nameEn: 'High-tech manufacturing value added', unitZh: '亿元', unitEn: '100M yuan', source: 'imported', direction: 'higher', rollup: 'sum', cumulative: true, decimals: 2 }, 120),
   def({ code: 'strategic_emerging_value_added', nameZh: '战略性新兴产业增加值', nameEn: 'Strategic emerging industries value added', unitZh: '亿元', unitEn: '100M yuan', source: 'imported', direction: 'higher', rollup: 'sum', cumulative: true, decimals: 2 }, 130),
+  // innovation platforms (M4, src/server/modules/platforms/indicator-values.ts): 认定 or 整改 platforms at provincial or
+  // national level certified on or before the as-of date and not revoked by then; 新型研发机构 of any level, likewise
+  def({ code: 'platforms_provincial_or_above', nameZh: '省级以上创新平台数', nameEn: 'Provincial-or-above innovation platforms', unitZh: '个', unitEn: 'platforms', source: 'computed', direction: 'higher', rollup: 'sum', cumulative: false, decimals: 0 }, 140),
+  def({ code: 'new_rd_institutions', nameZh: '新型研发机构数', nameEn: 'New R&D institutions', unitZh: '家', unitEn: 'institutions', source: 'computed', direction: 'higher', rollup: 'sum', cumulative: false, decimals: 0 }, 141),
 ];
 
 /** The ten codes the issue names, in its order. */

@@ -14,6 +14,7 @@ import {
 } from '../../../domain/indicators/rules';
 import type { IndicatorSource } from '../../../domain/indicators/catalogue';
 import { STAT_FIELDS_SUMMED, statFiguresByRegion, subtreeMembership, sumPerRoot, tierCountsByRegion } from '../enterprises/figures';
+import { platformIndicatorValues } from '../platforms/indicator-values';
 
 export interface IndicatorRow {
   code: string; nameZh: string; nameEn: string; unitZh: string; unitEn: string; source: IndicatorSource; direction: Direction;
@@ -201,6 +202,7 @@ export async function rawValuesAt(db: Queryable, roots: string[], asOfs: AsOf[],
     derivedValues(roots, all[k]);
   }
   await contractRegistryValues(db, roots, membership, asOfs, all);
+  await platformIndicatorValues(db, roots, membership, asOfs, all);
   return all;
 }
 
