@@ -172,6 +172,12 @@ const zh = {
   'field.listing.not_own': '只能选择本单位已提交或已发布的需求、成果',
   'field.pairing.not_at_event': '须为已发布的需求、成果，或由已确认的报名单位带到本次对接会',
   'field.pairing.same_org': '供需双方不能是同一单位',
+  // 乡镇 and 村 (统计用区划代码) in the region import
+  'field.locality_code': '代码应为 6 位行政区划代码、9 位乡镇或 12 位村级统计用区划代码',
+  'field.locality_county': '所属县级区划（代码前 6 位）不存在，请先导入县级区划',
+  'field.locality_township': '所属乡镇（代码前 9 位）不存在，请先导入乡镇或在同一文件中一并导入',
+  'field.urban_rural_class': '城乡分类代码应为 111、112、121、122、123、210 或 220',
+  'field.urban_rural_class.township': '乡镇不填城乡分类代码（只有村级有）',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -339,6 +345,11 @@ const en: Record<MessageKey, string> = {
   'field.listing.not_own': 'Only submitted or published demands and achievements of your own organisation',
   'field.pairing.not_at_event': 'A published demand or achievement, or one brought to this event by a confirmed registration',
   'field.pairing.same_org': 'Both sides cannot be the same organisation',
+  'field.locality_code': 'A code has 6 digits (region), 9 (township) or 12 (village) — 统计用区划代码',
+  'field.locality_county': 'Its county (the first 6 digits) does not exist; import the county first',
+  'field.locality_township': 'Its township (the first 9 digits) does not exist; import it first or in the same file',
+  'field.urban_rural_class': 'The urban-rural class is one of 111, 112, 121, 122, 123, 210, 220',
+  'field.urban_rural_class.township': 'A township has no urban-rural class (villages only)',
 };
 
 const catalogues: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zh, en };

@@ -14,6 +14,7 @@ import { seedDemoNotifications } from './demo-notifications';
 import { seedDemoMarket } from './demo-market';
 import { seedDemoProjects } from './demo-projects';
 import { GANSU_REGIONS } from './regions-gansu';
+import { seedDemoLocalities } from './localities-gansu-demo';
 
 export const DEMO_PASSWORD = 'Kechuang@2026';
 
@@ -55,6 +56,8 @@ export async function seedDemo(db: Database, options: { enterprises?: number; na
   const hash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     await insertRegions(tx, GANSU_REGIONS);
+    // townships and villages of 庆阳市 and 张掖市 (统计用区划代码 2023), for 科技特派员 and coverage
+    await seedDemoLocalities(tx);
     for (const u of DEMO_USERS) {
       await tx.query(`INSERT INTO app_user (username, display_name, role, region_code, phone, password_hash) VALUES ($1, $2, $3, $4, $5, $6)`,
         [u.username, u.name, u.role, u.region, u.phone, hash]);

@@ -205,6 +205,7 @@ export const ACTIONS: Record<string, Words> = {
 export const TARGET_TYPES: Record<string, Words> = {
   demand_answer: ['答题方案', 'Proposal'], docking_event: ['对接会', 'Docking event'], docking_registration: ['对接会报名', 'Event registration'], docking_pairing: ['对接配对', 'Pairing'],
   user: ['用户', 'User'], organization: ['机构', 'Organisation'], region: ['行政区划', 'Region'], enterprise: ['企业', 'Enterprise'],
+  locality: ['乡镇 / 村', 'Township / village'],
   enterprise_stat: ['企业年度统计', 'Yearly statistics'], enterprise_tier: ['企业梯次', 'Tier record'],
   policy: ['政策', 'Policy'], policy_review: ['立改废审查', 'Policy review'], policy_category: ['政策分类', 'Policy category'],
   search_synonym: ['检索同义词', 'Search synonyms'], portal_notice: ['门户公告', 'Portal notice'],
@@ -242,6 +243,7 @@ const FIELDS: Record<string, Words> = {
   experts: ['专家', 'Experts'], seed: ['随机种子', 'Seed'], total: ['加权得分', 'Weighted total'], scores: ['各项评分', 'Scores'],
   conflict: ['回避理由', 'Conflict'], pledge: ['承诺书', 'Pledge'], period: ['周期', 'Period'], periodOf: ['所属期间', 'Period of'],
   intro: ['导语', 'Introduction'], evaluations: ['入选成果', 'Listed achievements'],
+  urbanRuralClass: ['城乡分类代码', 'Urban-rural class'],
   ...Object.fromEntries(STAT_FIELDS.map((f) => [f.key, [f.zh, f.en] as Words])),
 };
 
