@@ -49,6 +49,9 @@ import organizationRoutes from './modules/organizations/routes';
 import policyRoutes, { enterprisePolicyRoutes, portalRoutes } from './modules/policies/routes';
 import regionRoutes from './modules/regions/routes';
 import userRoutes from './modules/users/routes';
+import talentRoutes from './modules/talent/routes';
+import talentTeamRoutes from './modules/talent/teams-routes';
+import talentBaseRoutes from './modules/talent/bases-routes';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -157,6 +160,9 @@ export async function buildApp(config: Config, db: Database, options: { logger?:
     await api.register(goodBatchRoutes, { prefix: '/good-batches' });
     await api.register(portalGoodAchievementRoutes, { prefix: '/portal/good-achievements' });
     await api.register(achievementImportRoutes, { prefix: '/achievements' });
+    await api.register(talentRoutes, { prefix: '/talent' });
+    await api.register(talentTeamRoutes, { prefix: '/talent-teams' });
+    await api.register(talentBaseRoutes, { prefix: '/talent-bases' });
   }, { prefix: '/api/v1' });
 
   // The built web app; any other GET outside /api answers index.html (client-side routes).

@@ -178,6 +178,16 @@ const zh = {
   'field.locality_township': '所属乡镇（代码前 9 位）不存在，请先导入乡镇或在同一文件中一并导入',
   'field.urban_rural_class': '城乡分类代码应为 111、112、121、122、123、210 或 220',
   'field.urban_rural_class.township': '乡镇不填城乡分类代码（只有村级有）',
+  // 人才库 (M8)
+  'field.talent.kind_required': '柔性引进须选择方式：候鸟型专家、周末工程师或科技副总',
+  'field.talent.kind_not_allowed': '只有柔性引进有引进方式',
+  'field.talent.person': '请选择专家库中的人员，或填写新人员的姓名、单位、职称、领域和手机号',
+  'field.talent.host': '用人单位须为您辖区内已审核的企业或机构',
+  'field.talent.host_uscc': '没有该统一社会信用代码的已审核单位',
+  'field.talent.exists': '该人员在该用人单位自同一日起已有人才记录',
+  'field.talent.outside_agreement': '服务日期须在协议期内',
+  'field.talent.person_differs': '该手机号在专家库中登记的是另一姓名：{name}',
+  'field.talent.base_exists': '该单位已认定为引才引智基地',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -350,6 +360,16 @@ const en: Record<MessageKey, string> = {
   'field.locality_township': 'Its township (the first 9 digits) does not exist; import it first or in the same file',
   'field.urban_rural_class': 'The urban-rural class is one of 111, 112, 121, 122, 123, 210, 220',
   'field.urban_rural_class.township': 'A township has no urban-rural class (villages only)',
+  // talent registry (M8)
+  'field.talent.kind_required': 'Flexible engagement needs its kind: migratory expert, weekend engineer or S&T vice-president',
+  'field.talent.kind_not_allowed': 'Only flexible engagement has a kind',
+  'field.talent.person': 'Pick a person from the expert registry, or give a new person\'s name, organisation, title, fields and mobile',
+  'field.talent.host': 'The host must be an approved enterprise or institution of your region',
+  'field.talent.host_uscc': 'No approved organisation has this unified social credit code',
+  'field.talent.exists': 'This person already has a talent record with this host from the same day',
+  'field.talent.outside_agreement': 'The date must lie within the agreement period',
+  'field.talent.person_differs': 'The expert registry has this mobile under another name: {name}',
+  'field.talent.base_exists': 'This organisation is already designated as a talent base',
 };
 
 const catalogues: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zh, en };

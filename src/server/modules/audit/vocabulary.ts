@@ -14,6 +14,7 @@ const GROUPS: Record<string, Words> = {
   region: ['行政区划', 'Regions'], enterprise: ['企业', 'Enterprises'], policy: ['政策', 'Policies'], portal: ['门户', 'Portal'],
   indicator: ['指标监测', 'Indicators'], calendar: ['工作日历', 'Working-day calendar'], expert: ['专家库', 'Experts'], programme: ['科技计划', 'Programmes'],
   call: ['申报指南', 'Calls'], application: ['项目申报与管理', 'Applications and projects'], review: ['专家评审', 'Expert review'], reserve: ['项目储备库', 'Project reserve'], achievement: ['科技成果', 'Achievements'], demand: ['技术需求', 'Demands'], docking: ['对接活动', 'Docking events'], tech_contract: ['技术合同登记', 'Technology contracts'], job: ['后台任务', 'Background jobs'], system: ['系统', 'System'],
+  talent: ['人才库', 'Talent'], talent_team: ['人才团队', 'Talent teams'], talent_base: ['引才引智基地', 'Talent bases'],
 };
 
 export const ACTIONS: Record<string, Words> = {
@@ -199,6 +200,19 @@ export const ACTIONS: Record<string, Words> = {
   'job.run': ['立即运行后台任务', 'Ran a background job now'],
   'system.seed_demo': ['载入演示数据', 'Loaded the demo data'],
   'system.seed_demo_policies': ['载入演示政策', 'Loaded the demo policies'],
+  'talent.create': ['新增人才记录', 'Added a talent record'],
+  'talent.update': ['修改人才记录', 'Changed a talent record'],
+  'talent.import': ['导入人才记录', 'Imported talent records'],
+  'talent.service.add': ['登记人才服务', 'Recorded a service of a talent'],
+  'talent.service.update': ['修改人才服务记录', 'Changed a service record of a talent'],
+  'talent.service.remove': ['删除人才服务记录', 'Removed a service record of a talent'],
+  'talent.payment.add': ['登记人才补贴发放', 'Recorded a subsidy payment'],
+  'talent.payment.remove': ['删除人才补贴发放记录', 'Removed a subsidy payment'],
+  'talent_team.create': ['新增人才团队', 'Added a talent team'],
+  'talent_team.update': ['修改人才团队', 'Changed a talent team'],
+  'talent_team.payment.add': ['登记团队补贴发放', 'Recorded a subsidy payment to a team'],
+  'talent_base.create': ['认定引才引智基地', 'Designated a talent base'],
+  'talent_base.update': ['修改引才引智基地', 'Changed a talent base'],
 };
 
 /** Target types, with where the record lives in the web app (null: no page of its own). */
@@ -213,6 +227,7 @@ export const TARGET_TYPES: Record<string, Words> = {
   task_milestone: ['任务节点', 'Milestone'], task_attachment: ['进展附件', 'Progress attachment'], supervision_item: ['清单事项', 'List item'],
   calendar_day: ['工作日历', 'Calendar day'], expert: ['专家', 'Expert'], programme: ['科技计划', 'Programme'],
   call: ['申报指南', 'Call'], application: ['申报书 / 项目', 'Application / project'], review_assignment: ['评审任务', 'Review'], reserve_item: ['储备项目', 'Reserve item'], achievement: ['科技成果', 'Achievement'], demand: ['技术需求', 'Demand'], evaluation: ['科技成果评价', 'Achievement evaluation'], evaluation_assignment: ['成果评价任务', 'Evaluation task'], evaluation_criteria_set: ['成果评价指标', 'Evaluation criteria'], good_batch: ['好成果榜单', 'Good-achievements list'], tech_contract: ['技术合同', 'Technology contract'], job: ['后台任务', 'Background job'], system: ['系统', 'System'], ip: ['访问地址', 'Client address'],
+  talent: ['人才记录', 'Talent record'], talent_team: ['人才团队', 'Talent team'], talent_base: ['引才引智基地', 'Talent base'],
 };
 
 const FIELDS: Record<string, Words> = {

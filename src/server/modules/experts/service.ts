@@ -108,24 +108,30 @@ async function checkInput(db: Queryable, actor: Actor, b: ExpertInput): Promise<
 }
 
 export async function createExpert(db: Database, actor: Actor, audit: AuditActor, b: ExpertInput): Promise<number> {
-  if (actor.role !== 'admin' && actor.role !== 'staff') throw errors.forbidden();
-  const { orgName } = await checkInput(db, actor, b);
-  const idNumber = b.idNumber?.trim() || null;
   try {
-    return await db.transaction(async (tx) => {
-      const { rows: [x] } = await tx.query(
-        `INSERT INTO expert (name, org_id, org_name, title, title_rank, fields, region_code, phone, id_number_hash, id_number_tail, expertise)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-        [b.name.trim(), b.orgId ?? null, orgName, b.title.trim(), b.titleRank, [...new Set(b.fields)], b.regionCode, b.phone,
-          idNumber ? hashIdNumber(idNumber) : null, idNumber ? idNumber.slice(-4).toUpperCase() : null, b.expertise?.trim() ?? '']);
-      await recordAudit(tx, audit, { action: 'expert.create', targetType: 'expert', targetId: x.id,
-        changes: diff(null, { name: b.name, orgName, titleRank: b.titleRank, fields: b.fields, regionCode: b.regionCode }) });
-      return Number(x.id);
-    });
+    return await db.transaction((tx) => insertExpert(tx, actor, audit, b));
   } catch (e) {
     if (uniqueViolation(e) === 'expert_id_number_key') throw fieldError('idNumber', 'field.expert.id_number_taken');
     throw e;
   }
+}
+
+/**
+ * Adds an expert inside the caller's transaction, with its audit row: createExpert's own work, and
+ * what a record that extends the registry (a talent record) calls when the person is not in it yet.
+ */
+export async function insertExpert(tx: Queryable, actor: Actor, audit: AuditActor, b: ExpertInput): Promise<number> {
+  if (actor.role !== 'admin' && actor.role !== 'staff') throw errors.forbidden();
+  const { orgName } = await checkInput(tx, actor, b);
+  const idNumber = b.idNumber?.trim() || null;
+  const { rows: [x] } = await tx.query(
+    `INSERT INTO expert (name, org_id, org_name, title, title_rank, fields, region_code, phone, id_number_hash, id_number_tail, expertise)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+    [b.name.trim(), b.orgId ?? null, orgName, b.title.trim(), b.titleRank, [...new Set(b.fields)], b.regionCode, b.phone,
+      idNumber ? hashIdNumber(idNumber) : null, idNumber ? idNumber.slice(-4).toUpperCase() : null, b.expertise?.trim() ?? '']);
+  await recordAudit(tx, audit, { action: 'expert.create', targetType: 'expert', targetId: x.id,
+    changes: diff(null, { name: b.name, orgName, titleRank: b.titleRank, fields: b.fields, regionCode: b.regionCode }) });
+  return Number(x.id);
 }
 
 async function lockForWrite(tx: Queryable, actor: Actor, id: number) {
