@@ -43,6 +43,12 @@ export interface Access {
   canRegisterContracts: boolean;
   /** 我的答题: answers to demands by organisations and experts */
   canAnswerDemands: boolean;
+  /** 科技特派员: 我的派驻 and 服务日志 of a commissioner */
+  isCommissioner: boolean;
+  /** 科技特派员 of a region: registry, dispatches, ratings, 双过半, coverage (staff of a region and admins) */
+  canManageCommissioners: boolean;
+  /** 日志确认: the served party (an organisation's users) and staff of the village's region */
+  canConfirmServiceLogs: boolean;
 }
 
 export type AccessFlag = keyof Access;
@@ -74,6 +80,9 @@ export function accessOf(user: CurrentUser | null | undefined): Access {
     canMatch: is('admin', 'staff', 'enterprise', 'institution'),
     canRegisterContracts: is('admin', 'staff', 'enterprise', 'institution'),
     canAnswerDemands: is('enterprise', 'institution', 'expert'),
+    isCommissioner: is('commissioner'),
+    canManageCommissioners: is('admin', 'staff'),
+    canConfirmServiceLogs: is('admin', 'staff', 'enterprise', 'institution'),
   };
 }
 

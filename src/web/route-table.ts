@@ -73,6 +73,16 @@ export const APP_ROUTES: AppRouteEntry[] = [
   { path: '/market/docking-events/:id', name: 'menu.marketDockingEvent', icon: 'team', group: 'menu.market', access: 'canUseMarket', hideInMenu: true, page: 'market/DockingEventPage' },
   { path: '/market/contracts', name: 'menu.marketContracts', icon: 'fileText', group: 'menu.market', access: 'canRegisterContracts', page: 'market/ContractsPage' },
   { path: '/market/contracts/stats', name: 'menu.marketContractStats', icon: 'lineChart', group: 'menu.market', access: 'canManageMarket', page: 'market/ContractStatsPage' },
+  // 科技特派员 (M8): a commissioner's dispatches and service logs (phone first; the log page works offline), the bureau's
+  // registry, dispatches, logs to confirm, yearly ratings, 双过半 and village coverage
+  { path: '/commissioner/logs', name: 'commissioners.menu.myLogs', icon: 'form', access: 'isCommissioner', page: 'commissioners/MyLogsPage' },
+  { path: '/commissioner/dispatches', name: 'commissioners.menu.myDispatches', icon: 'profile', access: 'isCommissioner', page: 'commissioners/MyDispatchesPage' },
+  { path: '/commissioners', name: 'commissioners.menu.list', icon: 'idcard', group: 'commissioners.menu.group', access: 'canManageCommissioners', page: 'commissioners/CommissionersPage' },
+  { path: '/commissioners/dispatches', name: 'commissioners.menu.dispatches', icon: 'team', group: 'commissioners.menu.group', access: 'canManageCommissioners', page: 'commissioners/DispatchesPage' },
+  { path: '/commissioners/logs', name: 'commissioners.menu.logs', icon: 'fileDone', group: 'commissioners.menu.group', access: 'canConfirmServiceLogs', page: 'commissioners/LogsToConfirmPage' },
+  { path: '/commissioners/ratings', name: 'commissioners.menu.ratings', icon: 'safetyCertificate', group: 'commissioners.menu.group', access: 'canManageCommissioners', page: 'commissioners/RatingsPage' },
+  { path: '/commissioners/progress', name: 'commissioners.menu.progress', icon: 'lineChart', group: 'commissioners.menu.group', access: 'canManageCommissioners', page: 'commissioners/ProgressPage' },
+  { path: '/commissioners/coverage', name: 'commissioners.menu.coverage', icon: 'aim', group: 'commissioners.menu.group', access: 'canManageCommissioners', page: 'commissioners/CoveragePage' },
   { path: '/users', name: 'menu.users', icon: 'team', group: 'menu.system', access: 'canManageUsers', page: 'users/UsersPage' },
   { path: '/registrations', name: 'menu.registrations', icon: 'solution', group: 'menu.system', access: 'canReviewRegistrations', page: 'registrations/RegistrationsPage' },
   { path: '/regions', name: 'menu.regions', icon: 'cluster', group: 'menu.system', access: 'canManageRegions', page: 'regions/RegionsPage' },
@@ -80,7 +90,7 @@ export const APP_ROUTES: AppRouteEntry[] = [
   { path: '/audit', name: 'menu.audit', icon: 'audit', group: 'menu.system', access: 'canViewAudit', page: 'audit/AuditPage' },
 ];
 
-export const GROUP_ICONS: Record<string, MenuIconName> = { 'menu.policies': 'read', 'menu.system': 'setting', 'menu.enterprises': 'bank', 'menu.indicators': 'fund', 'menu.projects': 'project', 'menu.market': 'shop' };
+export const GROUP_ICONS: Record<string, MenuIconName> = { 'menu.policies': 'read', 'menu.system': 'setting', 'menu.enterprises': 'bank', 'menu.indicators': 'fund', 'menu.projects': 'project', 'menu.market': 'shop', 'commissioners.menu.group': 'team' };
 
 /** The public portal: outside the signed-in layout, no sign-in. */
 export const PORTAL_ROUTES: { path: string; page: string }[] = [

@@ -1,6 +1,7 @@
 // Simplified Chinese — the default language. en.ts must have exactly the same keys.
 import projects from './projects-zh-CN';
 import market from './market-zh-CN';
+import commissioners from './commissioners-zh-CN';
 
 const zhCN = {
   app: {
@@ -1049,6 +1050,7 @@ const zhCN = {
   },
   projects,
   market,
+  commissioners,
 };
 
 export default zhCN;
