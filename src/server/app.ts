@@ -51,6 +51,7 @@ import regionRoutes from './modules/regions/routes';
 import userRoutes from './modules/users/routes';
 import talentRoutes from './modules/talent/routes';
 import talentTeamRoutes from './modules/talent/teams-routes';
+import commissionerRoutes from './modules/commissioners/routes';
 import talentBaseRoutes from './modules/talent/bases-routes';
 
 declare module 'fastify' {
@@ -162,6 +163,7 @@ export async function buildApp(config: Config, db: Database, options: { logger?:
     await api.register(achievementImportRoutes, { prefix: '/achievements' });
     await api.register(talentRoutes, { prefix: '/talent' });
     await api.register(talentTeamRoutes, { prefix: '/talent-teams' });
+    await api.register(commissionerRoutes);
     await api.register(talentBaseRoutes, { prefix: '/talent-bases' });
   }, { prefix: '/api/v1' });
 

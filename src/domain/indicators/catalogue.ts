@@ -65,6 +65,8 @@ export const BUILT_IN_INDICATORS: IndicatorDef[] = [
   // national level certified on or before the as-of date and not revoked by then; 新型研发机构 of any level, likewise
   def({ code: 'platforms_provincial_or_above', nameZh: '省级以上创新平台数', nameEn: 'Provincial-or-above innovation platforms', unitZh: '个', unitEn: 'platforms', source: 'computed', direction: 'higher', rollup: 'sum', cumulative: false, decimals: 0 }, 140),
   def({ code: 'new_rd_institutions', nameZh: '新型研发机构数', nameEn: 'New R&D institutions', unitZh: '家', unitEn: 'institutions', source: 'computed', direction: 'higher', rollup: 'sum', cumulative: false, decimals: 0 }, 141),
+  def({ code: 'commissioner_village_coverage', nameZh: '科技特派员村级服务覆盖率', nameEn: 'Villages served by a science and technology commissioner', unitZh: '%', unitEn: '%', source: 'computed', direction: 'higher', rollup: 'ratio', cumulative: false, decimals: 1 }, 150),
+  def({ code: 'commissioners_active', nameZh: '在岗科技特派员数', nameEn: 'Active science and technology commissioners', unitZh: '人', unitEn: 'people', source: 'computed', direction: 'higher', rollup: 'sum', cumulative: false, decimals: 0 }, 151),
 ];
 
 /** The ten codes the issue names, in its order. */

@@ -11,6 +11,7 @@ type Words = readonly [zh: string, en: string];
 /** Groups of actions for the filter's list, in the order shown. */
 const GROUPS: Record<string, Words> = {
   auth: ['登录与账号', 'Sign-in and accounts'], user: ['用户管理', 'Users'], organization: ['注册审核', 'Registrations'],
+  commissioner: ['科技特派员', 'Commissioners'], dispatch: ['特派员派驻', 'Dispatches'], service_log: ['服务日志', 'Service logs'], commissioner_rule: ['特派员服务要求', 'Commissioner minimums'],
   region: ['行政区划', 'Regions'], enterprise: ['企业', 'Enterprises'], policy: ['政策', 'Policies'], portal: ['门户', 'Portal'],
   indicator: ['指标监测', 'Indicators'], calendar: ['工作日历', 'Working-day calendar'], expert: ['专家库', 'Experts'], programme: ['科技计划', 'Programmes'],
   call: ['申报指南', 'Calls'], application: ['项目申报与管理', 'Applications and projects'], review: ['专家评审', 'Expert review'], reserve: ['项目储备库', 'Project reserve'], achievement: ['科技成果', 'Achievements'], demand: ['技术需求', 'Demands'], docking: ['对接活动', 'Docking events'], tech_contract: ['技术合同登记', 'Technology contracts'], job: ['后台任务', 'Background jobs'], system: ['系统', 'System'],
@@ -19,6 +20,19 @@ const GROUPS: Record<string, Words> = {
 
 export const ACTIONS: Record<string, Words> = {
   'auth.login.success': ['登录成功', 'Signed in'],
+  'commissioner.create': ['登记科技特派员', 'Registered a commissioner'],
+  'commissioner.update': ['修改科技特派员', 'Changed a commissioner'],
+  'commissioner.account': ['开通科技特派员账号', 'Created a commissioner account'],
+  'commissioner.rate': ['评定科技特派员年度考核', 'Rated a commissioner for the year'],
+  'commissioner_rule.set': ['设置特派员年度服务要求', 'Set the yearly minimum of service'],
+  'dispatch.create': ['派驻科技特派员', 'Dispatched a commissioner'],
+  'dispatch.confirm': ['确认派驻', 'Confirmed a dispatch'],
+  'dispatch.end': ['结束派驻', 'Ended a dispatch'],
+  'service_log.create': ['填写服务日志', 'Kept a service log'],
+  'service_log.update': ['修改服务日志', 'Changed a service log'],
+  'service_log.confirm': ['确认服务日志', 'Confirmed a service log'],
+  'service_log.photo': ['上传服务照片', 'Added a service photo'],
+  'service_log.photo_remove': ['删除服务照片', 'Removed a service photo'],
   'auth.login.failure': ['登录失败（密码错误或账号不存在）', 'Sign-in failed (wrong password or unknown account)'],
   'auth.login.refused_locked': ['登录被拒绝（账号已锁定）', 'Sign-in refused (account locked)'],
   'auth.login.refused_status': ['登录被拒绝（账号未启用）', 'Sign-in refused (account not active)'],
@@ -258,6 +272,7 @@ const FIELDS: Record<string, Words> = {
   experts: ['专家', 'Experts'], seed: ['随机种子', 'Seed'], total: ['加权得分', 'Weighted total'], scores: ['各项评分', 'Scores'],
   conflict: ['回避理由', 'Conflict'], pledge: ['承诺书', 'Pledge'], period: ['周期', 'Period'], periodOf: ['所属期间', 'Period of'],
   intro: ['导语', 'Introduction'], evaluations: ['入选成果', 'Listed achievements'],
+  commissioner: ['科技特派员', 'Commissioner'], dispatch: ['派驻', 'Dispatch'], service_log: ['服务日志', 'Service log'],
   urbanRuralClass: ['城乡分类代码', 'Urban-rural class'],
   ...Object.fromEntries(STAT_FIELDS.map((f) => [f.key, [f.zh, f.en] as Words])),
 };

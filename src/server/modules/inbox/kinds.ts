@@ -8,6 +8,7 @@ import { evaluationHandleInbox, evaluationTodoInbox } from '../market/evaluation
 import { answerReviewInbox } from '../market/answers-inbox';
 import { dockingRegistrationInbox } from '../market/docking-inbox';
 import { contractDecideInbox, contractReturnedInbox } from '../market/tech-contract-inbox';
+import { dispatchConfirmInbox, logConfirmInbox } from '../commissioners/inbox';
 import type { InboxKind } from './registry';
 
 export const INBOX_KINDS: InboxKind[] = [
@@ -29,4 +30,6 @@ export const INBOX_KINDS: InboxKind[] = [
   evaluationTodoInbox,
   contractDecideInbox,
   contractReturnedInbox,
+  dispatchConfirmInbox,
+  logConfirmInbox,
 ];

@@ -15,6 +15,7 @@ import {
 import type { IndicatorSource } from '../../../domain/indicators/catalogue';
 import { STAT_FIELDS_SUMMED, statFiguresByRegion, subtreeMembership, sumPerRoot, tierCountsByRegion } from '../enterprises/figures';
 import { platformIndicatorValues } from '../platforms/indicator-values';
+import { commissionerIndicatorValues } from '../commissioners/coverage';
 
 export interface IndicatorRow {
   code: string; nameZh: string; nameEn: string; unitZh: string; unitEn: string; source: IndicatorSource; direction: Direction;
@@ -68,9 +69,9 @@ export interface RawValue {
 
 export { INDUSTRIAL_ABOVE_SCALE } from '../enterprises/figures';
 
-type Values = Map<string, Map<string, RawValue>>; // region → code → value
+export type Values = Map<string, Map<string, RawValue>>; // region → code → value
 
-function put(values: Values, region: string, code: string, v: RawValue) {
+export function put(values: Values, region: string, code: string, v: RawValue) {
   let m = values.get(region);
   if (!m) values.set(region, (m = new Map()));
   m.set(code, v);
@@ -203,6 +204,7 @@ export async function rawValuesAt(db: Queryable, roots: string[], asOfs: AsOf[],
   }
   await contractRegistryValues(db, roots, membership, asOfs, all);
   await platformIndicatorValues(db, roots, membership, asOfs, all);
+  await commissionerIndicatorValues(db, roots, membership, asOfs, all);
   return all;
 }
 

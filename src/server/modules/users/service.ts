@@ -86,7 +86,9 @@ export interface NewUser {
   password: string;
 }
 
-export async function createUser(db: Database, actor: Actor, audit: AuditActor, input: NewUser): Promise<UserView> {
+/** `linked`, when given, runs in the same transaction with the new id (e.g. a commissioner record taking the account). */
+export async function createUser(db: Database, actor: Actor, audit: AuditActor, input: NewUser,
+  linked?: (tx: Queryable, userId: number) => Promise<void>): Promise<UserView> {
   if (!CREATABLE[actor.role]?.includes(input.role)) throw fieldError('role', 'field.role.not_allowed');
   const regionCode = input.regionCode ?? (actor.role === 'staff' ? actor.regionCode : null);
   if (input.role === 'staff' && !regionCode) throw fieldError('regionCode', 'field.required');
@@ -106,6 +108,7 @@ export async function createUser(db: Database, actor: Actor, audit: AuditActor, 
       );
       await recordAudit(tx, audit, { action: 'user.create', targetType: 'user', targetId: row.id,
         changes: diff(null, { username: input.username, displayName: input.displayName, role: input.role, regionCode, phone: input.phone ?? null }) });
+      await linked?.(tx, Number(row.id));
       return row.id as number;
     });
     return getUserView(db, id, actor);
