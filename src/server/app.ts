@@ -48,6 +48,8 @@ import indicatorRoutes from './modules/indicators/routes';
 import organizationRoutes from './modules/organizations/routes';
 import policyRoutes, { enterprisePolicyRoutes, portalRoutes } from './modules/policies/routes';
 import regionRoutes from './modules/regions/routes';
+import platformRoutes from './modules/platforms/platform-routes';
+import platformApplicationRoutes from './modules/platforms/application-routes';
 import userRoutes from './modules/users/routes';
 import talentRoutes from './modules/talent/routes';
 import talentTeamRoutes from './modules/talent/teams-routes';
@@ -155,6 +157,8 @@ export async function buildApp(config: Config, db: Database, options: { logger?:
     await api.register(techContractRoutes, { prefix: '/tech-contracts' });
     await api.register(matchingRoutes);
     await api.register(marketPortalRoutes, { prefix: '/portal' });
+    await api.register(platformRoutes, { prefix: '/platforms' });
+    await api.register(platformApplicationRoutes);
     await api.register(answerRoutes);
     await api.register(dockingRoutes, { prefix: '/docking-events' });
     await api.register(evaluationRoutes);

@@ -7,6 +7,7 @@ import { applicationCheckInbox, applicationRecommendInbox, applicationReturnedIn
 import { evaluationHandleInbox, evaluationTodoInbox } from '../market/evaluation-inbox';
 import { answerReviewInbox } from '../market/answers-inbox';
 import { dockingRegistrationInbox } from '../market/docking-inbox';
+import { platformCertReviewInbox, platformHandleInbox, platformRecommendInbox, platformReturnedInbox } from '../platforms/application-inbox';
 import { contractDecideInbox, contractReturnedInbox } from '../market/tech-contract-inbox';
 import { dispatchConfirmInbox, logConfirmInbox } from '../commissioners/inbox';
 import type { InboxKind } from './registry';
@@ -29,6 +30,10 @@ export const INBOX_KINDS: InboxKind[] = [
   evaluationHandleInbox,
   evaluationTodoInbox,
   contractDecideInbox,
+  platformRecommendInbox,
+  platformHandleInbox,
+  platformCertReviewInbox,
+  platformReturnedInbox,
   contractReturnedInbox,
   dispatchConfirmInbox,
   logConfirmInbox,
