@@ -55,6 +55,8 @@ import talentRoutes from './modules/talent/routes';
 import talentTeamRoutes from './modules/talent/teams-routes';
 import commissionerRoutes from './modules/commissioners/routes';
 import talentBaseRoutes from './modules/talent/bases-routes';
+import platformEvaluationRoutes from './modules/platforms/evaluation-routes';
+import platformDashboardRoutes from './modules/platforms/dashboard-routes';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -169,6 +171,8 @@ export async function buildApp(config: Config, db: Database, options: { logger?:
     await api.register(talentTeamRoutes, { prefix: '/talent-teams' });
     await api.register(commissionerRoutes);
     await api.register(talentBaseRoutes, { prefix: '/talent-bases' });
+    await api.register(platformEvaluationRoutes);
+    await api.register(platformDashboardRoutes);
   }, { prefix: '/api/v1' });
 
   // The built web app; any other GET outside /api answers index.html (client-side routes).

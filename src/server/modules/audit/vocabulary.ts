@@ -254,6 +254,20 @@ export const ACTIONS: Record<string, Words> = {
   'talent_team.payment.add': ['登记团队补贴发放', 'Recorded a subsidy payment to a team'],
   'talent_base.create': ['认定引才引智基地', 'Designated a talent base'],
   'talent_base.update': ['修改引才引智基地', 'Changed a talent base'],
+  'platform.evaluation.round.open': ['开启平台年度绩效评价', 'Opened a yearly platform evaluation round'],
+  'platform.evaluation.round.close': ['结束平台年度绩效评价', 'Closed a yearly platform evaluation round'],
+  'platform.evaluation.rectify': ['绩效评价不合格，平台转入整改', 'Put a platform on probation after a failed evaluation'],
+  'platform.evaluation.revoke': ['按绩效评价撤销平台', 'Revoked a platform after its evaluation'],
+  'platform.report.save': ['保存平台年度报告', 'Saved a platform yearly report'],
+  'platform.report.submit': ['提交平台年度报告', 'Submitted a platform yearly report'],
+  'platform.report.attach': ['上传平台年度报告附件', 'Attached a file to a platform report'],
+  'platform.report.assign': ['指定平台绩效评价专家', 'Assigned experts to a platform report'],
+  'platform.report.rate': ['评定平台年度绩效', 'Rated a platform yearly report'],
+  'platform.report.review.submit': ['提交平台绩效评分', 'Submitted scores for a platform report'],
+  'platform.report.review.decline': ['申明回避（平台绩效评价）', 'Declared a conflict (platform evaluation)'],
+  'platform.revocation.propose': ['提出平台撤销建议', 'Proposed revoking a platform'],
+  'platform.revocation.revoke': ['决定撤销平台', 'Decided to revoke a platform'],
+  'platform.revocation.keep': ['决定保留平台', 'Decided to keep a platform'],
 };
 
 /** Target types, with where the record lives in the web app (null: no page of its own). */
@@ -269,6 +283,8 @@ export const TARGET_TYPES: Record<string, Words> = {
   calendar_day: ['工作日历', 'Calendar day'], expert: ['专家', 'Expert'], programme: ['科技计划', 'Programme'],
   call: ['申报指南', 'Call'], application: ['申报书 / 项目', 'Application / project'], review_assignment: ['评审任务', 'Review'], reserve_item: ['储备项目', 'Reserve item'], achievement: ['科技成果', 'Achievement'], demand: ['技术需求', 'Demand'], evaluation: ['科技成果评价', 'Achievement evaluation'], evaluation_assignment: ['成果评价任务', 'Evaluation task'], evaluation_criteria_set: ['成果评价指标', 'Evaluation criteria'], good_batch: ['好成果榜单', 'Good-achievements list'], tech_contract: ['技术合同', 'Technology contract'], job: ['后台任务', 'Background job'], system: ['系统', 'System'], ip: ['访问地址', 'Client address'],
   talent: ['人才记录', 'Talent record'], talent_team: ['人才团队', 'Talent team'], talent_base: ['引才引智基地', 'Talent base'],
+  platform_evaluation_round: ['平台绩效评价年度', 'Platform evaluation round'], platform_report: ['平台年度报告', 'Platform yearly report'],
+  platform_report_review: ['平台绩效评分', 'Platform report review'], platform_revocation_proposal: ['平台撤销建议', 'Platform revocation proposal'],
 };
 
 const FIELDS: Record<string, Words> = {

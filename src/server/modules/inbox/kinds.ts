@@ -9,6 +9,7 @@ import { answerReviewInbox } from '../market/answers-inbox';
 import { dockingRegistrationInbox } from '../market/docking-inbox';
 import { platformCertReviewInbox, platformHandleInbox, platformRecommendInbox, platformReturnedInbox } from '../platforms/application-inbox';
 import { contractDecideInbox, contractReturnedInbox } from '../market/tech-contract-inbox';
+import { platformEvaluationHandleInbox, platformReportDueInbox, platformReviewTodoInbox } from '../platforms/evaluation-inbox';
 import { dispatchConfirmInbox, logConfirmInbox } from '../commissioners/inbox';
 import type { InboxKind } from './registry';
 
@@ -37,4 +38,7 @@ export const INBOX_KINDS: InboxKind[] = [
   contractReturnedInbox,
   dispatchConfirmInbox,
   logConfirmInbox,
+  platformReportDueInbox,
+  platformReviewTodoInbox,
+  platformEvaluationHandleInbox,
 ];
