@@ -13,6 +13,7 @@ import { seedDemoIndicators } from './demo-indicators';
 import { seedDemoNotifications } from './demo-notifications';
 import { seedDemoMarket } from './demo-market';
 import { seedDemoProjects } from './demo-projects';
+import { seedDemoTalent } from './demo-talent';
 import { GANSU_REGIONS } from './regions-gansu';
 import { seedDemoLocalities } from './localities-gansu-demo';
 
@@ -83,6 +84,8 @@ export async function seedDemo(db: Database, options: { enterprises?: number; na
       await seedDemoProjects(tx);
       // achievements, demands, the docking event and the contract registry (M6, M7), with the projects' experts
       await seedDemoMarket(tx);
+      // 人才库: talent of each kind in 庆阳 and 张掖, two teams and two bases, with a year of service (M8)
+      await seedDemoTalent(tx);
     }
     await tx.query(`INSERT INTO app_meta (key, value) VALUES ('demo_seeded', now()::text)`);
     await recordAudit(tx, SYSTEM, { action: 'system.seed_demo', targetType: 'system',
