@@ -15,6 +15,8 @@ import { seedDemoMarket } from './demo-market';
 import { seedDemoProjects } from './demo-projects';
 import { seedDemoTalent } from './demo-talent';
 import { GANSU_REGIONS } from './regions-gansu';
+import { seedDemoCommissioners } from './demo-commissioners';
+import { seedDemoPlatformEvaluations } from './demo-platform-evaluations';
 import { seedDemoLocalities } from './localities-gansu-demo';
 
 export const DEMO_PASSWORD = 'Kechuang@2026';
@@ -89,6 +91,10 @@ export async function seedDemo(db: Database, options: { enterprises?: number; na
     }
     await tx.query(`INSERT INTO app_meta (key, value) VALUES ('demo_seeded', now()::text)`);
     await recordAudit(tx, SYSTEM, { action: 'system.seed_demo', targetType: 'system',
+      // 科技特派员 of 庆阳市 in its villages, with a year of service logs (M8)
+      await seedDemoCommissioners(tx);
+      // two years of platform performance evaluation (绩效评价), after the platforms
+      await seedDemoPlatformEvaluations(tx);
       changes: { regions: { before: null, after: GANSU_REGIONS.length }, users: { before: null, after: DEMO_USERS.length + DEMO_ORGANIZATIONS.length }, enterprises: { before: null, after: generated } } });
   });
 }

@@ -190,7 +190,8 @@ export async function updateLog(db: Database, actor: Actor, audit: AuditActor, i
 export async function confirmLog(db: Database, actor: Actor, audit: AuditActor, id: number, feedbackScore: number | null, feedback: string | null): Promise<LogView> {
   await db.transaction(async (tx) => {
     const readable = logScope(actor, new Where()).add('s.id = $?', id);
-    const { rows: [s] } = await tx.query(`SELECT s.id, s.status, s.author_id, to_char(s.served_on, 'YYYY-MM-DD') AS served_on FROM service_log s ${readable}`, readable.params);
+    // locked: of two confirmations at once the second waits, then finds it confirmed (409)
+    const { rows: [s] } = await tx.query(`SELECT s.id, s.status, s.author_id, to_char(s.served_on, 'YYYY-MM-DD') AS served_on FROM service_log s ${readable} FOR UPDATE`, readable.params);
     if (!s) throw errors.notFound();
     const where = confirmerCondition(actor, new Where()).add('s.id = $?', id).add(`s.status = 'submitted'`);
     const { params } = where;
