@@ -2,6 +2,7 @@
 import type { Messages } from './zh-CN';
 import projects from './projects-en';
 import market from './market-en';
+import localities from './localities-en';
 import commissioners from './commissioners-en';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -1053,6 +1054,7 @@ const en: Shape<Messages> = {
   },
   projects,
   market,
+  localities,
   commissioners,
 };
 

@@ -1,6 +1,7 @@
 // Simplified Chinese — the default language. en.ts must have exactly the same keys.
 import projects from './projects-zh-CN';
 import market from './market-zh-CN';
+import localities from './localities-zh-CN';
 import commissioners from './commissioners-zh-CN';
 
 const zhCN = {
@@ -1050,6 +1051,7 @@ const zhCN = {
   },
   projects,
   market,
+  localities,
   commissioners,
 };
 
