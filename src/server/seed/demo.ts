@@ -12,6 +12,7 @@ import { seedDemoPolicies } from './demo-policies';
 import { seedDemoIndicators } from './demo-indicators';
 import { seedDemoNotifications } from './demo-notifications';
 import { seedDemoMarket } from './demo-market';
+import { seedDemoPlatforms } from './demo-platforms';
 import { seedDemoProjects } from './demo-projects';
 import { seedDemoTalent } from './demo-talent';
 import { GANSU_REGIONS } from './regions-gansu';
@@ -84,6 +85,8 @@ export async function seedDemo(db: Database, options: { enterprises?: number; na
     // experts, programmes, calls, applications, reviews and the reserve (M5): only with enterprises, like the indicators
     if (options.projects ?? generated > 0) {
       await seedDemoProjects(tx);
+      // about thirty innovation platforms of 庆阳市 and 张掖市 with two years of figures, and certifications under way (M4)
+      await seedDemoPlatforms(tx);
       // achievements, demands, the docking event and the contract registry (M6, M7), with the projects' experts
       await seedDemoMarket(tx);
       // 人才库: talent of each kind in 庆阳 and 张掖, two teams and two bases, with a year of service (M8)
