@@ -43,6 +43,8 @@ export interface Access {
   canRegisterContracts: boolean;
   /** 我的答题: answers to demands by organisations and experts */
   canAnswerDemands: boolean;
+  /** 创新平台: 平台库 and 认定申请 — staff (their region's), hosts (their own platforms and applications) */
+  canUsePlatforms: boolean;
   /** 科技特派员: 我的派驻 and 服务日志 of a commissioner */
   isCommissioner: boolean;
   /** 科技特派员 of a region: registry, dispatches, ratings, 双过半, coverage (staff of a region and admins) */
@@ -88,6 +90,7 @@ export function accessOf(user: CurrentUser | null | undefined): Access {
 
 /** Roles a creator may give to a new user (staff: within their own region subtree). */
 export function creatableRoles(user: CurrentUser | null | undefined): Role[] {
+    canUsePlatforms: is('admin', 'staff', 'enterprise', 'institution'),
   if (user?.role === 'admin') return ['admin', 'staff', 'expert', 'commissioner'];
   if (user?.role === 'staff') return ['staff', 'expert', 'commissioner'];
   return [];

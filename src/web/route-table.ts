@@ -73,6 +73,13 @@ export const APP_ROUTES: AppRouteEntry[] = [
   { path: '/market/docking-events/:id', name: 'menu.marketDockingEvent', icon: 'team', group: 'menu.market', access: 'canUseMarket', hideInMenu: true, page: 'market/DockingEventPage' },
   { path: '/market/contracts', name: 'menu.marketContracts', icon: 'fileText', group: 'menu.market', access: 'canRegisterContracts', page: 'market/ContractsPage' },
   { path: '/market/contracts/stats', name: 'menu.marketContractStats', icon: 'lineChart', group: 'menu.market', access: 'canManageMarket', page: 'market/ContractStatsPage' },
+  // 创新平台 (M4): the platform registry, certification applications and the experts' certification reviews
+  { path: '/platforms', name: 'platforms.menu.list', icon: 'database', group: 'platformEvaluation.menu.group', access: 'canUsePlatforms', page: 'platforms/PlatformsPage' },
+  { path: '/platforms/applications', name: 'platforms.menu.applications', icon: 'form', group: 'platformEvaluation.menu.group', access: 'canUsePlatforms', page: 'platforms/ApplicationsPage' },
+  { path: '/platforms/applications/:id', name: 'platforms.menu.application', icon: 'form', group: 'platformEvaluation.menu.group', access: 'canUsePlatforms', hideInMenu: true, page: 'platforms/ApplicationPage' },
+  { path: '/platforms/certification-reviews', name: 'platforms.menu.reviews', icon: 'fileDone', group: 'platformEvaluation.menu.group', access: 'isExpert', page: 'platforms/CertReviewsPage' },
+  { path: '/platforms/certification-reviews/:id', name: 'platforms.menu.review', icon: 'fileDone', group: 'platformEvaluation.menu.group', access: 'isExpert', hideInMenu: true, page: 'platforms/CertReviewPage' },
+  { path: '/platforms/:id', name: 'platforms.menu.detail', icon: 'database', group: 'platformEvaluation.menu.group', access: 'canUsePlatforms', hideInMenu: true, page: 'platforms/PlatformDetailPage' },
   // 科技特派员 (M8): a commissioner's dispatches and service logs (phone first; the log page works offline), the bureau's
   // registry, dispatches, logs to confirm, yearly ratings, 双过半 and village coverage
   { path: '/commissioner/logs', name: 'commissioners.menu.myLogs', icon: 'form', access: 'isCommissioner', page: 'commissioners/MyLogsPage' },

@@ -1,6 +1,7 @@
 // English — must have exactly the keys of zh-CN.ts (checked by the type).
 import type { Messages } from './zh-CN';
 import projects from './projects-en';
+import platforms from './platforms-en';
 import market from './market-en';
 import localities from './localities-en';
 import commissioners from './commissioners-en';
@@ -1055,6 +1056,7 @@ const en: Shape<Messages> = {
   projects,
   market,
   localities,
+  platforms,
   commissioners,
 };
 

@@ -1,5 +1,6 @@
 // Simplified Chinese — the default language. en.ts must have exactly the same keys.
 import projects from './projects-zh-CN';
+import platforms from './platforms-zh-CN';
 import market from './market-zh-CN';
 import localities from './localities-zh-CN';
 import commissioners from './commissioners-zh-CN';
@@ -1052,6 +1053,7 @@ const zhCN = {
   projects,
   market,
   localities,
+  platforms,
   commissioners,
 };
 
