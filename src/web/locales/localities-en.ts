@@ -9,7 +9,7 @@ const localities: LocalityMessages extends infer T ? { [K in keyof T]: string } 
   none: 'Nothing below yet (import from Excel)',
   childCount: '{{count}} below',
   failed: 'Could not load: {{message}}',
-  importHelp: 'Template columns: 代码 | 名称 | 上级代码 | 城乡分类代码 (code, name, parent code, urban-rural class). Townships (9-digit) and villages (12-digit 统计用区划代码) go in the same sheet; the statistics bureau\'s own table (统计用区划代码 | 城乡分类代码 | 名称) is read as it is.',
+  importHelp: 'Template header: 代码 | 名称 | 上级代码, then the urban-rural class (城乡分类代码). Townships (9 digits) and villages (12 digits) go in the same sheet by their statistical area code (统计用区划代码); the statistics bureau\'s published table is read as it is.',
   lazyHelp: 'Opening a county loads its townships, opening a township its villages; the filter applies to what is open.',
 };
 
