@@ -11,7 +11,7 @@ const commissioners: CommissionerMessages = {
   rating: { excellent: 'Excellent', good: 'Good', pass: 'Pass', fail: 'Fail' },
   status: { active: 'Active', suspended: 'Suspended', ended: 'Left' },
   common: {
-    saved: 'Saved', name: 'Name', kind: 'Kind', org: 'Organisation', title: 'Title', phone: 'Phone', fields: 'Fields', region: 'Managed by',
+    dayUnit: 'day(s)', saved: 'Saved', name: 'Name', kind: 'Kind', org: 'Organisation', title: 'Title', phone: 'Phone', fields: 'Fields', region: 'Managed by',
     status: 'Status', actions: 'Actions', save: 'Save', cancel: 'Cancel', edit: 'Edit', create: 'New', total: '{{total}} in all',
     period: 'Period', villages: 'Villages', orgs: 'Enterprises / cooperatives', date: 'Date', keyword: 'Name or organisation', none: 'None',
     confirmed: 'Confirmed', unconfirmed: 'Not confirmed', days: 'Days', visits: 'Visits', year: 'Year', note: 'Note', exportExcel: 'Export Excel',
@@ -116,7 +116,7 @@ const commissioners: CommissionerMessages = {
     behind: 'Behind',
     onTrack: 'On track',
     onlyBehind: 'Behind only',
-    progressSummary: 'Yearly minimum {{days}} days or {{visits}} visits; by {{date}} {{share}}% is expected',
+    progressSummary: 'By {{date}}, {{share}}% of the yearly minimum (days or visits) is due',
     coverage: 'Coverage',
     coverageShare: 'Villages covered',
     full: 'Full coverage',

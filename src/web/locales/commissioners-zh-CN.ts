@@ -9,7 +9,7 @@ const commissioners = {
   rating: { excellent: '优秀', good: '良好', pass: '合格', fail: '不合格' },
   status: { active: '在岗', suspended: '暂停', ended: '已退出' },
   common: {
-    saved: '已保存', name: '姓名/名称', kind: '类型', org: '单位', title: '职称', phone: '联系电话', fields: '服务领域', region: '管理地区',
+    dayUnit: '天', saved: '已保存', name: '姓名/名称', kind: '类型', org: '单位', title: '职称', phone: '联系电话', fields: '服务领域', region: '管理地区',
     status: '状态', actions: '操作', save: '保存', cancel: '取消', edit: '修改', create: '新增', total: '共 {{total}} 条',
     period: '派驻期限', villages: '服务村', orgs: '服务企业/合作社', date: '日期', keyword: '姓名或单位', none: '无',
     confirmed: '已确认', unconfirmed: '未确认', days: '天数', visits: '次数', year: '年度', note: '说明', exportExcel: '导出 Excel',
@@ -114,7 +114,7 @@ const commissioners = {
     behind: '进度滞后',
     onTrack: '正常',
     onlyBehind: '只看滞后',
-    progressSummary: '年度最低服务 {{days}} 天或 {{visits}} 次；截至 {{date}} 应完成 {{share}}%',
+    progressSummary: '双过半：截至 {{date}} 应完成年度最低服务量（天数或次数）的 {{share}}%',
     coverage: '服务覆盖',
     coverageShare: '村覆盖率',
     full: '全覆盖',

@@ -41,6 +41,12 @@ self.addEventListener('message', (event) => {
     const urls = data.urls.filter((u) => typeof u === 'string' && new URL(u, self.location.origin).pathname.startsWith('/assets/'));
     event.waitUntil(caches.open(ASSETS).then((cache) => Promise.all(urls.map((u) => cache.match(u).then((hit) => hit || cache.add(u).catch(() => {}))))));
   }
+  // ... and the API answers the page drew from before then (fetched again here, with the session's cookie)
+  if (data.type === 'cache-api' && Array.isArray(data.urls)) {
+    const urls = data.urls.filter((u) => typeof u === 'string' && keptApi(new URL(u, self.location.origin)));
+    event.waitUntil(caches.open(API).then((cache) => Promise.all(urls.map((u) => fetch(u, { credentials: 'same-origin' })
+      .then((r) => (r.ok ? cache.put(u, r) : undefined)).catch(() => {})))));
+  }
 });
 
 async function networkFirst(request, cacheName, key) {
@@ -51,7 +57,8 @@ async function networkFirst(request, cacheName, key) {
     else if (response.status === 401) await cache.delete(key || request);
     return response;
   } catch (error) {
-    const kept = await cache.match(key || request);
+    // the answer whatever the request's language (Vary: Accept-Language would miss it otherwise)
+    const kept = await cache.match(key || request, { ignoreVary: true });
     if (kept) return kept;
     throw error;
   }

@@ -3,7 +3,7 @@
 // commissioner, and the list in Excel.
 import { useRef, useState } from 'react';
 import { App, Button, Form, Input, Modal, Space, Tag, Typography } from 'antd';
-import { DownloadOutlined, PlusOutlined, UserAddOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import { useTranslation } from 'react-i18next';
 import AppPage from '../../components/AppPage';
@@ -44,10 +44,10 @@ export default function CommissionersPage() {
     { title: t('commissioners.common.status'), dataIndex: 'status', valueType: 'select', width: 80,
       valueEnum: { active: { text: t('commissioners.status.active') }, suspended: { text: t('commissioners.status.suspended') }, ended: { text: t('commissioners.status.ended') } } },
     { title: t('commissioners.staff.username'), dataIndex: 'username', hideInSearch: true, responsive: ['lg'], render: (_, c) => c.username ?? '—' },
-    { title: t('commissioners.common.actions'), valueType: 'option', width: 150, render: (_, c) => (
+    { title: t('commissioners.common.actions'), valueType: 'option', width: 170, render: (_, c) => (
       <Space size={4} wrap>
         <a onClick={() => setEditing({ item: c })}>{t('commissioners.common.edit')}</a>
-        {!c.userId && c.kind !== 'team' && <a onClick={() => setAccount(c)}><UserAddOutlined /> {t('commissioners.staff.account')}</a>}
+        {!c.userId && c.kind !== 'team' && <a onClick={() => setAccount(c)}>{t('commissioners.staff.account')}</a>}
       </Space>
     ) },
     ...regionFilter,

@@ -16,6 +16,9 @@ import { commissionerApi, DISPATCH_STATUSES, type Dispatch } from './api';
 import VillagePicker from './VillagePicker';
 import { DispatchStatusTag, FROM_MD, OrgPicker, placeOf, todayInChina, useApiError, useListTableChrome, useRegionFilterColumn, useWide } from './shared';
 
+/** Villages and organisations named in a row; the rest as "+n" (their names on hover). */
+const SHOWN_TARGETS = 8;
+
 export default function DispatchesPage() {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
@@ -45,7 +48,10 @@ export default function DispatchesPage() {
     { title: t('commissioners.common.villages'), dataIndex: 'targets', hideInSearch: true, responsive: FROM_MD, render: (_, d) => (
       <Space wrap size={[4, 4]} style={{ maxWidth: 420 }}>
         {d.commissionerConfirmedAt !== undefined && <Tag style={{ marginInlineEnd: 0 }}>{mark(d.commissionerConfirmedAt)} {t('commissioners.staff.commissioner')}</Tag>}
-        {d.targets.map((x) => <Tag key={x.id} style={{ marginInlineEnd: 0 }}>{mark(x.confirmedAt)} {placeOf(x)}</Tag>)}
+        {d.targets.slice(0, SHOWN_TARGETS).map((x) => <Tag key={x.id} style={{ marginInlineEnd: 0 }}>{mark(x.confirmedAt)} {placeOf(x)}</Tag>)}
+        {d.targets.length > SHOWN_TARGETS && (
+          <Tag style={{ marginInlineEnd: 0 }} title={d.targets.slice(SHOWN_TARGETS).map(placeOf).join('、')}>+{d.targets.length - SHOWN_TARGETS}</Tag>
+        )}
       </Space>
     ) },
     { title: t('commissioners.common.status'), dataIndex: 'status', valueType: 'select', width: 90,

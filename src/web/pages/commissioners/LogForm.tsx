@@ -161,7 +161,7 @@ export default function LogForm({ dispatches, editing, onQueue, onSaved, onCance
         </Form.Item>
       </Space.Compact>
       <Form.Item label={t('commissioners.log.photos')}>
-        <input ref={fileInput} type="file" accept="image/*" capture="environment" multiple hidden data-testid="log-photo-input"
+        <input ref={fileInput} type="file" accept="image/*" capture="environment" multiple style={{ display: 'none' }} data-testid="log-photo-input"
           onChange={(e) => addFiles(e.target.files)} />
         <Button icon={<CameraOutlined />} onClick={() => fileInput.current?.click()} block size="large">{t('commissioners.log.takePhoto')}</Button>
         {(kept.length > 0 || photos.length > 0) && (

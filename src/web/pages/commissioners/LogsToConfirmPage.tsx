@@ -29,7 +29,7 @@ export default function LogsToConfirmPage() {
     { title: t('commissioners.log.content'), dataIndex: 'content', hideInSearch: true, render: (_, l) => (
       <div style={{ minWidth: 160, maxWidth: 420 }}>
         <Typography.Paragraph ellipsis={{ rows: 3, expandable: true, symbol: '…' }} style={{ marginBottom: 0 }}>{l.content}</Typography.Paragraph>
-        <span className="kc-meta">{l.days} {t('commissioners.common.days')}{l.trained ? ` · ${t('commissioners.log.trained')} ${l.trained}` : ''}{l.photos.length ? ` · ${t('commissioners.log.photoCount', { count: l.photos.length })}` : ''}</span>
+        <span className="kc-meta">{l.days} {t('commissioners.common.dayUnit')}{l.trained ? ` · ${t('commissioners.log.trained')} ${l.trained}` : ''}{l.photos.length ? ` · ${t('commissioners.log.photoCount', { count: l.photos.length })}` : ''}</span>
         {l.photos.length > 0 && <div className="kc-photos">{l.photos.slice(0, 4).map((p) => <img key={p.id} src={commissionerApi.photoUrl(l.id, p.id)} alt={p.fileName} loading="lazy" />)}</div>}
       </div>
     ) },

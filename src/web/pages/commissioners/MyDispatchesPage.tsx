@@ -16,7 +16,7 @@ import './commissioners.css';
 export default function MyDispatchesPage() {
   const { t } = useTranslation();
   const me = useQuery({ queryKey: ME_KEY, queryFn: commissionerApi.me, staleTime: 60_000 });
-  useEffect(() => { registerServiceWorker(); }, []);
+  useEffect(() => { registerServiceWorker(['/api/v1/commissioners/me']); }, []);
   const dispatches = me.data?.dispatches ?? [];
   return (
     <AppPage>

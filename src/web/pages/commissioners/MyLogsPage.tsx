@@ -17,6 +17,9 @@ import LogForm from './LogForm';
 import { LogStatusTag, placeOf } from './shared';
 import './commissioners.css';
 
+/** The own logs shown (newest first): a season's worth. */
+const PAGE = 100;
+
 function byNewest(a: ServiceLog, b: ServiceLog) {
   return a.date === b.date ? b.id - a.id : a.date < b.date ? 1 : -1;
 }
@@ -27,12 +30,12 @@ export default function MyLogsPage() {
   const client = useQueryClient();
   const phone = !(Grid.useBreakpoint().md ?? true);
   const me = useQuery({ queryKey: ME_KEY, queryFn: commissionerApi.me, staleTime: 60_000 });
-  const logs = useQuery({ queryKey: MY_LOGS_KEY, queryFn: () => commissionerApi.logs({ mine: 'true', pageSize: 100 }) });
+  const logs = useQuery({ queryKey: MY_LOGS_KEY, queryFn: () => commissionerApi.logs({ mine: 'true', pageSize: PAGE }) });
   const outbox = useLogOutbox(user?.id ? String(user.id) : undefined, () => void client.invalidateQueries({ queryKey: MY_LOGS_KEY }));
   const [form, setForm] = useState<{ editing: ServiceLog | null } | null>(null);
 
   // installable, and this page opens again without a connection
-  useEffect(() => { registerServiceWorker(); }, []);
+  useEffect(() => { registerServiceWorker(['/api/v1/commissioners/me', `/api/v1/service-logs?mine=true&pageSize=${PAGE}`]); }, []);
 
   const dispatches = me.data?.dispatches ?? [];
   const active = useMemo(() => dispatches.filter((d) => d.status === 'active'), [dispatches]);
@@ -98,7 +101,7 @@ function QueuedCard({ item, placeName, onDiscard, onRetry }: { item: QueuedLog; 
     <Card size="small" className="kc-log-card" data-testid="queued-log"
       title={<Space wrap size={4}><span>{item.body.date}</span><Tag>{t(`commissioners.serviceType.${item.body.serviceType}`)}</Tag></Space>}
       extra={item.refused ? <Tag color="error">{t('commissioners.log.sendingFailed')}</Tag> : <Tag color="warning" data-testid="waiting-tag">{t('commissioners.log.waiting')}</Tag>}>
-      <div className="kc-meta">{placeName} · {item.body.days} {t('commissioners.common.days')}</div>
+      <div className="kc-meta">{placeName} · {item.body.days} {t('commissioners.common.dayUnit')}</div>
       <Typography.Paragraph className="kc-log-content">{item.body.content}</Typography.Paragraph>
       {urls.length > 0 && <div className="kc-photos">{urls.map((u) => <img key={u} src={u} alt="" />)}</div>}
       {item.refused && (
@@ -124,7 +127,7 @@ function LogCard({ log, onEdit }: { log: ServiceLog; onEdit: () => void }) {
     <Card size="small" className="kc-log-card" data-testid="service-log"
       title={<Space wrap size={4}><span>{log.date}</span><Tag>{t(`commissioners.serviceType.${log.serviceType}`)}</Tag></Space>}
       extra={<LogStatusTag status={log.status} />}>
-      <div className="kc-meta">{placeOf(log)} · {log.days} {t('commissioners.common.days')}{log.trained ? ` · ${t('commissioners.log.trained')} ${log.trained}` : ''}</div>
+      <div className="kc-meta">{placeOf(log)} · {log.days} {t('commissioners.common.dayUnit')}{log.trained ? ` · ${t('commissioners.log.trained')} ${log.trained}` : ''}</div>
       <Typography.Paragraph className="kc-log-content">{log.content}</Typography.Paragraph>
       {(log.technologies || log.varieties) && (
         <div className="kc-meta">{[log.technologies, log.varieties].filter(Boolean).join(' · ')}</div>

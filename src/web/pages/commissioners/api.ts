@@ -49,8 +49,9 @@ export interface Coverage {
   byCounty: { code: string; name: string; villages: number; covered: number; share: number }[];
 }
 export interface Progress {
-  date: string; minDays: number; minVisits: number; expectedShare: number;
-  items: { commissionerId: number; name: string; kind: CommissionerKind; days: number; visits: number; expectedDays: number; behind: boolean }[];
+  date: string; expectedShare: number; behind: number;
+  items: { commissionerId: number; name: string; kind: CommissionerKind; orgName: string; regionCode: string; days: number; visits: number;
+    minDays: number; minVisits: number; expectedDays: number; expectedVisits: number; behind: boolean }[];
 }
 export interface RatingRow {
   commissionerId: number; name: string; kind: CommissionerKind; days: number; visits: number; feedbackAvg: number | null; score: number;
