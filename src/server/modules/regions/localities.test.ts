@@ -161,6 +161,18 @@ for (const target of databaseTargets()) {
       assert.deepEqual(await snapshot(), before, 'nothing changed');
     });
 
+    it('adds each code once when the same file is imported many times at once', async () => {
+      const admin = await signedIn(t.app, 'admin');
+      const file = multipart(await xlsx([['统计用区划代码', '城乡分类代码', '名称'], ['621023102000', '', '五蛟镇'],
+        ['621023102200', '220', '甲村委会'], ['621023102201', '220', '乙村委会'], ['621023102202', '220', '丙村委会']]));
+      const answers = await Promise.all(Array.from({ length: 6 }, () =>
+        admin.request('POST', `${API}/import?again=1`, file.body, { headers: file.headers })));
+      assert.deepEqual(answers.map((a) => a.statusCode), [200, 200, 200, 200, 200, 200], answers.map((a) => a.body).join('\n'));
+      assert.equal(answers.reduce((sum, a) => sum + a.json().created, 0), 4);
+      assert.equal(await count(`SELECT count(*)::int n FROM locality WHERE code LIKE '621023102%'`), 4);
+      assert.equal(await count(`SELECT count(*)::int n FROM audit_log WHERE target_type = 'locality' AND target_id LIKE '621023102%'`), 4);
+    });
+
     it('lets only admins import (403 for staff and commissioners) and serves the template with the new column', async () => {
       const file = multipart(await xlsx([['代码', '名称'], ['621022101270', '别村']]));
       for (const who of ['qingyang', 'tepai1']) {

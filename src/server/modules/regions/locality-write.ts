@@ -25,15 +25,20 @@ const CHUNK = 1000;
 export async function writeLocalities(tx: Queryable, audit: AuditActor, rows: LocalityInput[], known: Map<string, Locality>):
   Promise<{ created: number; updated: number }> {
   const fresh = rows.filter((r) => !known.has(r.code));
+  // a code added meanwhile by another import (the same file sent twice at once) is that import's to
+  // add and audit: ON CONFLICT skips it here instead of failing the whole file
+  const inserted = new Set<string>();
   for (let i = 0; i < fresh.length; i += CHUNK) {
     const chunk = fresh.slice(i, i + CHUNK);
-    await tx.query(
+    const { rows: added } = await tx.query(
       `INSERT INTO locality (code, name, level, county_code, township_code, urban_rural_class)
        SELECT c, n, CASE WHEN length(c) = 9 THEN 4 ELSE 5 END, left(c, 6), CASE WHEN length(c) = 12 THEN left(c, 9) END, u
-       FROM unnest($1::text[], $2::text[], $3::text[]) AS t(c, n, u)`,
+       FROM unnest($1::text[], $2::text[], $3::text[]) AS t(c, n, u)
+       ON CONFLICT (code) DO NOTHING RETURNING code`,
       [chunk.map((r) => r.code), chunk.map((r) => r.name), chunk.map((r) => r.urbanRuralClass)]);
+    for (const a of added) inserted.add(a.code);
   }
-  for (const r of fresh) {
+  for (const r of fresh.filter((x) => inserted.has(x.code))) {
     await recordAudit(tx, audit, { action: 'region.import', targetType: 'locality', targetId: r.code,
       changes: { name: { before: null, after: r.name }, urbanRuralClass: { before: null, after: r.urbanRuralClass } } });
   }
@@ -51,5 +56,5 @@ export async function writeLocalities(tx: Queryable, audit: AuditActor, rows: Lo
     await recordAudit(tx, audit, { action: 'region.import', targetType: 'locality', targetId: r.code, changes });
     updated++;
   }
-  return { created: fresh.length, updated };
+  return { created: inserted.size, updated };
 }
