@@ -15,9 +15,9 @@ import { seedDemoMarket } from './demo-market';
 import { seedDemoPlatforms } from './demo-platforms';
 import { seedDemoProjects } from './demo-projects';
 import { seedDemoTalent } from './demo-talent';
-import { GANSU_REGIONS } from './regions-gansu';
 import { seedDemoCommissioners } from './demo-commissioners';
 import { seedDemoPlatformEvaluations } from './demo-platform-evaluations';
+import { GANSU_REGIONS } from './regions-gansu';
 import { seedDemoLocalities } from './localities-gansu-demo';
 
 export const DEMO_PASSWORD = 'Kechuang@2026';
@@ -91,13 +91,13 @@ export async function seedDemo(db: Database, options: { enterprises?: number; na
       await seedDemoMarket(tx);
       // 人才库: talent of each kind in 庆阳 and 张掖, two teams and two bases, with a year of service (M8)
       await seedDemoTalent(tx);
-    }
-    await tx.query(`INSERT INTO app_meta (key, value) VALUES ('demo_seeded', now()::text)`);
-    await recordAudit(tx, SYSTEM, { action: 'system.seed_demo', targetType: 'system',
       // 科技特派员 of 庆阳市 in its villages, with a year of service logs (M8)
       await seedDemoCommissioners(tx);
       // two years of platform performance evaluation (绩效评价), after the platforms
       await seedDemoPlatformEvaluations(tx);
+    }
+    await tx.query(`INSERT INTO app_meta (key, value) VALUES ('demo_seeded', now()::text)`);
+    await recordAudit(tx, SYSTEM, { action: 'system.seed_demo', targetType: 'system',
       changes: { regions: { before: null, after: GANSU_REGIONS.length }, users: { before: null, after: DEMO_USERS.length + DEMO_ORGANIZATIONS.length }, enterprises: { before: null, after: generated } } });
   });
 }

@@ -20,7 +20,7 @@ export const platformReportDueInbox: InboxKind = {
          JOIN LATERAL (SELECT * FROM platform_evaluation_round r WHERE r.status = 'open' AND p.region_code IN (SELECT region_subtree(r.region_code))
                         ORDER BY r.year DESC, length(rtrim(r.region_code, '0')) DESC LIMIT 1) r ON true
         WHERE EXISTS (SELECT 1 FROM platform_host h WHERE h.platform_id = p.id AND h.org_id = $1) AND p.status = ANY($2::text[])
-          AND NOT EXISTS (SELECT 1 FROM platform_report rp WHERE rp.platform_id = p.id AND rp.year = r.year AND rp.status <> 'draft')
+          AND p.certified_on <= make_date(r.year, 12, 31) AND NOT EXISTS (SELECT 1 FROM platform_report rp WHERE rp.platform_id = p.id AND rp.year = r.year AND rp.status <> 'draft')
         ORDER BY r.deadline, p.id LIMIT ${Number(limit)}`, [actor.orgId, CERTIFIED_STATUSES]);
     return { count: count(rows), items: rows.map((r) => ({ kind: 'platform.report.due',
       title: lang === 'en' ? `Submit the ${r.year} performance report: ${r.name}` : `提交 ${r.year} 年度绩效评价报告：${r.name}`,

@@ -28,9 +28,10 @@ function roundScope(actor: Actor, where: Where): Where {
   return where.add('(r.region_code IN (SELECT region_subtree($?)) OR $? IN (SELECT region_subtree(r.region_code)))', actor.regionCode, actor.regionCode);
 }
 
-/** Platforms due in a round: certified ones of the round's subtree (and of the actor's scope). */
+/** Platforms due in a round: certified by the end of its year, in the round's subtree (and the actor's scope). */
 function dueWhere(actor: Actor, round: { region_code: string }, where: Where): Where {
-  where.add('p.status = ANY($?::text[])', CERTIFIED_STATUSES).add('p.region_code IN (SELECT region_subtree($?))', round.region_code);
+  where.add('p.status = ANY($?::text[])', CERTIFIED_STATUSES).add('p.region_code IN (SELECT region_subtree($?))', round.region_code)
+    .add('p.certified_on <= make_date($?::int, 12, 31)', round.year);
   if (actor.role === 'staff') where.add('p.region_code IN (SELECT region_subtree($?))', actor.regionCode);
   return where;
 }
@@ -69,7 +70,7 @@ export async function listRounds(db: Queryable, actor: Actor, f: { year?: number
             count(p.id) FILTER (WHERE rp.status IN ('submitted', 'rated')) AS reported,
             count(p.id) FILTER (WHERE rp.status = 'rated') AS rated
        FROM platform_evaluation_round r
-       JOIN platform p ON p.status = ANY($2::text[]) AND p.region_code IN (SELECT region_subtree(r.region_code))
+       JOIN platform p ON p.status = ANY($2::text[]) AND p.region_code IN (SELECT region_subtree(r.region_code)) AND p.certified_on <= make_date(r.year, 12, 31)
                       AND ($3::text IS NULL OR p.region_code IN (SELECT region_subtree($3)))
        LEFT JOIN platform_report rp ON rp.platform_id = p.id AND rp.year = r.year
       WHERE r.id = ANY($1::bigint[]) GROUP BY r.id`, [rows.map((r) => r.id), CERTIFIED_STATUSES, staffRegion]);
@@ -116,9 +117,9 @@ export async function closeRound(db: Database, actor: Actor, audit: AuditActor, 
     await tx.query(`UPDATE platform_evaluation_round SET status = 'closed', closed_by = $2, closed_at = now(), version = version + 1 WHERE id = $1`, [id, actor.id]);
     const { rows: proposed } = await tx.query(
       `INSERT INTO platform_revocation_proposal (platform_id, year, region_code, reason)
-       SELECT p.id, $2, p.region_code, 'not_reported' FROM platform p
-        WHERE p.status = ANY($3::text[]) AND p.region_code IN (SELECT region_subtree($1))
-          AND NOT EXISTS (SELECT 1 FROM platform_report rp WHERE rp.platform_id = p.id AND rp.year = $2 AND rp.status IN ('submitted', 'rated'))
+       SELECT p.id, $2::int, p.region_code, 'not_reported' FROM platform p
+        WHERE p.status = ANY($3::text[]) AND p.region_code IN (SELECT region_subtree($1)) AND p.certified_on <= make_date($2::int, 12, 31)
+          AND NOT EXISTS (SELECT 1 FROM platform_report rp WHERE rp.platform_id = p.id AND rp.year = $2::int AND rp.status IN ('submitted', 'rated'))
        ON CONFLICT (platform_id, year) DO NOTHING RETURNING id, platform_id`, [round.region_code, round.year, CERTIFIED_STATUSES]);
     await recordAudit(tx, audit, { action: 'platform.evaluation.round.close', targetType: 'platform_evaluation_round', targetId: id,
       changes: { status: { before: 'open', after: 'closed' }, proposed: { before: null, after: proposed.map((p) => Number(p.platform_id)) } } });

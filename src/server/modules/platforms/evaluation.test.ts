@@ -177,6 +177,8 @@ for (const target of databaseTargets()) {
       // A reported that year
       await t.db.query(`INSERT INTO platform_report (platform_id, round_id, year, region_code, host_org_id, platform_type, criteria, status, submitted_at)
                         VALUES ($1, $2, $3, '621002', $4, 'engineering_center', '[]', 'submitted', now())`, [pA, old, THIS_YEAR - 2, ent1Org]);
+      // certified after that year: not due then, so never proposed for it
+      const late = await platform('西峰区数据中心众创空间', 'maker_space', 'city', ent1Org, '621002', `${THIS_YEAR - 1}-06-01`);
       assert.equal((await qingyang.post(`/api/v1/platform-evaluation/rounds/${roundId}/close`)).json().error.code, 'PLATFORM_ROUND_DEADLINE_NOT_PASSED');
       assert.equal((await zhangye.post(`/api/v1/platform-evaluation/rounds/${old}/close`)).statusCode, 404);
       assert.equal((await xifeng.post(`/api/v1/platform-evaluation/rounds/${old}/close`)).statusCode, 404, "a county does not close the city's round");
@@ -185,6 +187,9 @@ for (const target of databaseTargets()) {
       const { rows } = await t.db.query('SELECT platform_id, reason FROM platform_revocation_proposal WHERE year = $1 ORDER BY platform_id', [THIS_YEAR - 2]);
       assert.ok(rows.some((r) => Number(r.platform_id) === pC && r.reason === 'not_reported'), 'C never reported');
       assert.ok(!rows.some((r) => Number(r.platform_id) === pA), 'A reported');
+      assert.ok(!rows.some((r) => Number(r.platform_id) === late), 'certified after the year');
+      await t.db.query('DELETE FROM platform_host WHERE platform_id = $1', [late]);
+      await t.db.query('DELETE FROM platform WHERE id = $1', [late]);
       const p = (await qingyang.get(`/api/v1/platform-revocation-proposals?year=${THIS_YEAR - 2}`)).json().items.find((x: { platformId: number }) => x.platformId === pC);
       assert.equal((await qingyang.post(`/api/v1/platform-revocation-proposals/${p.id}/decide`, { decision: 'keep', note: '已补交报告，予以保留。' })).statusCode, 200);
       assert.equal(await status(pC), 'certified');
