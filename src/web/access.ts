@@ -51,6 +51,10 @@ export interface Access {
   canManageCommissioners: boolean;
   /** 日志确认: the served party (an organisation's users) and staff of the village's region */
   canConfirmServiceLogs: boolean;
+  /** 人才库 and 人才团队: staff (their region's), hosts (their own), experts (their own) */
+  canViewTalent: boolean;
+  /** 引才引智基地: staff, and the designated organisations */
+  canViewTalentBases: boolean;
 }
 
 export type AccessFlag = keyof Access;
@@ -85,6 +89,8 @@ export function accessOf(user: CurrentUser | null | undefined): Access {
     isCommissioner: is('commissioner'),
     canManageCommissioners: is('admin', 'staff'),
     canConfirmServiceLogs: is('admin', 'staff', 'enterprise', 'institution'),
+    canViewTalent: is('admin', 'staff', 'enterprise', 'institution', 'expert'),
+    canViewTalentBases: is('admin', 'staff', 'enterprise', 'institution'),
   };
 }
 

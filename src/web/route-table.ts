@@ -90,6 +90,10 @@ export const APP_ROUTES: AppRouteEntry[] = [
   { path: '/commissioners/ratings', name: 'commissioners.menu.ratings', icon: 'safetyCertificate', group: 'commissioners.menu.group', access: 'canManageCommissioners', page: 'commissioners/RatingsPage' },
   { path: '/commissioners/progress', name: 'commissioners.menu.progress', icon: 'lineChart', group: 'commissioners.menu.group', access: 'canManageCommissioners', page: 'commissioners/ProgressPage' },
   { path: '/commissioners/coverage', name: 'commissioners.menu.coverage', icon: 'aim', group: 'commissioners.menu.group', access: 'canManageCommissioners', page: 'commissioners/CoveragePage' },
+  // 科技人才 (M8): the talent registry (records, service and subsidy), innovation teams, 引才引智基地
+  { path: '/talent', name: 'talent.menu.list', icon: 'idcard', group: 'talent.menu.group', access: 'canViewTalent', page: 'talent/TalentPage' },
+  { path: '/talent/teams', name: 'talent.menu.teams', icon: 'team', group: 'talent.menu.group', access: 'canViewTalent', page: 'talent/TeamsPage' },
+  { path: '/talent/bases', name: 'talent.menu.bases', icon: 'bank', group: 'talent.menu.group', access: 'canViewTalentBases', page: 'talent/BasesPage' },
   { path: '/users', name: 'menu.users', icon: 'team', group: 'menu.system', access: 'canManageUsers', page: 'users/UsersPage' },
   { path: '/registrations', name: 'menu.registrations', icon: 'solution', group: 'menu.system', access: 'canReviewRegistrations', page: 'registrations/RegistrationsPage' },
   { path: '/regions', name: 'menu.regions', icon: 'cluster', group: 'menu.system', access: 'canManageRegions', page: 'regions/RegionsPage' },
@@ -97,7 +101,7 @@ export const APP_ROUTES: AppRouteEntry[] = [
   { path: '/audit', name: 'menu.audit', icon: 'audit', group: 'menu.system', access: 'canViewAudit', page: 'audit/AuditPage' },
 ];
 
-export const GROUP_ICONS: Record<string, MenuIconName> = { 'menu.policies': 'read', 'menu.system': 'setting', 'menu.enterprises': 'bank', 'menu.indicators': 'fund', 'menu.projects': 'project', 'menu.market': 'shop', 'commissioners.menu.group': 'team' };
+export const GROUP_ICONS: Record<string, MenuIconName> = { 'menu.policies': 'read', 'menu.system': 'setting', 'menu.enterprises': 'bank', 'menu.indicators': 'fund', 'menu.projects': 'project', 'menu.market': 'shop', 'commissioners.menu.group': 'team', 'talent.menu.group': 'solution' };
 
 /** The public portal: outside the signed-in layout, no sign-in. */
 export const PORTAL_ROUTES: { path: string; page: string }[] = [

@@ -3,6 +3,7 @@ import type { Messages } from './zh-CN';
 import projects from './projects-en';
 import platforms from './platforms-en';
 import market from './market-en';
+import talent from './talent-en';
 import localities from './localities-en';
 import commissioners from './commissioners-en';
 
@@ -1055,6 +1056,7 @@ const en: Shape<Messages> = {
   },
   projects,
   market,
+  talent,
   localities,
   platforms,
   commissioners,

@@ -2,6 +2,7 @@
 import projects from './projects-zh-CN';
 import platforms from './platforms-zh-CN';
 import market from './market-zh-CN';
+import talent from './talent-zh-CN';
 import localities from './localities-zh-CN';
 import commissioners from './commissioners-zh-CN';
 
@@ -1052,6 +1053,7 @@ const zhCN = {
   },
   projects,
   market,
+  talent,
   localities,
   platforms,
   commissioners,
