@@ -152,6 +152,62 @@ describe('科技特派员', () => {
     await api.close();
   });
 
+  test('西峰区 dispatches a commissioner to a township\'s villages through the form and confirms a log with a score', async () => {
+    const base = suite.server.baseUrl;
+    const xifeng = await Api.signIn(base, 'xifeng');
+    const name = `赵春燕${Date.now() % 10_000}`;
+    const { id } = await xifeng.send<{ id: number }>('POST', '/commissioners', { name, kind: 'individual', orgName: '陇东学院', employerKind: 'university',
+      title: '讲师', phone: '13909345678', fields: ['苹果栽培'], regionCode: '621002' });
+    const township = (await xifeng.send<{ items: { code: string; name: string }[] }>('GET', '/regions?parent=621002')).items.find((t) => t.name === '温泉镇')!;
+    const villages = (await xifeng.send<{ items: { code: string }[] }>('GET', `/regions?parent=${township.code}`)).items.map((v) => v.code).sort();
+
+    const context = await suite.browser.newContext({ baseURL: base, viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    await signIn(page, { username: 'xifeng' }, DEMO_PASSWORD);
+    await page.goto('/commissioners/dispatches');
+    await page.getByTestId('dispatch-create').click();
+    const drawer = page.locator('.ant-drawer-open');
+    const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+    await drawer.locator('.ant-select', { has: page.getByLabel('特派员', { exact: true }) }).click();
+    await page.keyboard.type(name);
+    await dropdown.getByText(name, { exact: false }).first().click();
+    await page.getByTestId('village-picker').click();
+    await dropdown.locator('.ant-select-tree-treenode', { hasText: '温泉镇' }).locator('.ant-select-tree-checkbox').click();
+    await drawer.getByText(`已选 ${villages.length} 个村`).waitFor();
+    await drawer.getByTestId('dispatch-save').click();
+    await drawer.waitFor({ state: 'detached' });
+    const dispatches = await xifeng.send<{ items: { status: string; targets: { villageCode: string; confirmedAt: string | null }[] }[] }>('GET', `/dispatches?commissionerId=${id}`);
+    assert.equal(dispatches.items.length, 1);
+    assert.deepEqual(dispatches.items[0].targets.map((x) => x.villageCode).sort(), villages, 'every village of 温泉镇, nothing else');
+    assert.equal(dispatches.items[0].status, 'proposed', 'waits for the commissioner');
+
+    // tepai1's log of the first test, in 西峰区's villages, confirmed with 4 stars
+    const tepai = await Api.signIn(base, 'tepai1');
+    const mine = await tepai.send<{ items: { id: number; status: string; content: string }[] }>('GET', '/service-logs?mine=true&pageSize=100');
+    const log = mine.items.find((l) => l.status === 'submitted' && l.content.includes('（e2e'))!;
+    assert.ok(log, 'the log tepai1 wrote above waits for confirmation');
+    {
+      await page.goto('/commissioners/logs');
+      await page.getByTestId(`confirm-log-${log.id}`).click();
+      const modal = page.locator('.ant-modal-content');
+      await modal.locator('.ant-rate-star').nth(3).click();
+      await modal.getByLabel('评价意见').fill('讲解清楚，群众满意');
+      await modal.getByRole('button', { name: /确\s*定|OK/ }).click();
+      await modal.waitFor({ state: 'detached' });
+      const after = await tepai.send<{ status: string; feedbackScore: number; version: number; date: string; villageCode: string }>('GET', `/service-logs/${log.id}`);
+      assert.equal(after.status, 'confirmed');
+      assert.equal(after.feedbackScore, 4);
+      // confirmed: the commissioner can no longer change it
+      const refused = await tepai.send<{ error: { code: string } }>('PUT', `/service-logs/${log.id}`,
+        { date: after.date, villageCode: after.villageCode, days: 1, serviceType: 'training', content: '改', version: after.version }, 409);
+      assert.equal(refused.error.code, 'LOG_CONFIRMED');
+    }
+    await settledScreenshot(page, 'commissioner-logs-to-confirm');
+    await context.close();
+    await Promise.all([xifeng.close(), tepai.close()]);
+  });
+
   test('the bureau sees the coverage of its villages as a figure, by county and the uncovered list', async () => {
     const api = await Api.signIn(suite.server.baseUrl, 'qingyang');
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);

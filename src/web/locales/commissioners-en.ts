@@ -100,6 +100,7 @@ const commissioners: CommissionerMessages = {
     end: 'End early',
     endedOn: 'Ended on',
     reason: 'Reason',
+    dispatchesToConfirm: 'Dispatches to confirm (serving your organisation)',
     logs: 'Logs to confirm',
     confirmLog: 'Confirm log',
     feedbackScore: 'Satisfaction',

@@ -98,6 +98,7 @@ const commissioners = {
     end: '提前结束',
     endedOn: '结束日期',
     reason: '原因',
+    dispatchesToConfirm: '待确认的派驻（本单位为服务对象）',
     logs: '日志确认',
     confirmLog: '确认日志',
     feedbackScore: '满意度',

@@ -1,13 +1,14 @@
 // 日志确认: service logs of the region (staff) or of the own organisation (the served party), the
 // unconfirmed first; confirming one takes the served party's satisfaction (1–5) and words.
 import { useRef, useState } from 'react';
-import { App, Form, Input, Modal, Rate, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Popconfirm, Rate, Space, Tag, Typography } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import { useTranslation } from 'react-i18next';
 import AppPage from '../../components/AppPage';
 import { toListQuery } from '../../components/listQuery';
 import { useAuth } from '../../auth/AuthContext';
-import { commissionerApi, SERVICE_TYPES, type ServiceLog } from './api';
+import { commissionerApi, SERVICE_TYPES, type Dispatch, type ServiceLog } from './api';
 import { FROM_MD, LogStatusTag, placeOf, useApiError, useListTableChrome, useRegionFilterColumn } from './shared';
 import './commissioners.css';
 
@@ -51,6 +52,7 @@ export default function LogsToConfirmPage() {
 
   return (
     <AppPage>
+      {!staff && <DispatchesToConfirm />}
       <ProTable<ServiceLog>
         rowKey="id" actionRef={actionRef} columns={columns} {...chrome}
         request={async (params, sort) => {
@@ -84,5 +86,40 @@ function ConfirmModal({ item, onClose, onDone }: { item: ServiceLog | null; onCl
         <Form.Item name="feedback" label={t('commissioners.staff.feedback')}><Input.TextArea rows={2} maxLength={500} /></Form.Item>
       </Form>
     </Modal>
+  );
+}
+
+/** The served organisation's side of proposed dispatches: who is sent, for when, to confirm. */
+function DispatchesToConfirm() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const apiError = useApiError();
+  const client = useQueryClient();
+  const key = ['commissioners', 'dispatches-to-confirm'];
+  const proposed = useQuery({ queryKey: key, queryFn: () => commissionerApi.dispatches({ status: 'proposed', pageSize: 50 }) });
+  const confirm = useMutation({
+    mutationFn: (d: Dispatch) => commissionerApi.confirmDispatch(d.id),
+    onSuccess: () => { message.success(t('commissioners.common.confirmed')); void client.invalidateQueries({ queryKey: key }); },
+    onError: (e) => apiError(e),
+  });
+  // only what waits for this organisation's confirmation
+  const mine = (proposed.data?.items ?? []).filter((d) => d.targets.some((x) => x.orgId && !x.confirmedAt));
+  if (!mine.length) return null;
+  return (
+    <Card size="small" title={t('commissioners.staff.dispatchesToConfirm')} style={{ marginBottom: 16 }}>
+      <Space direction="vertical" style={{ width: '100%' }}>
+        {mine.map((d) => (
+          <div key={d.id} style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center', justifyContent: 'space-between' }}>
+            <span>
+              {d.commissionerName}（{t(`commissioners.kindShort.${d.commissionerKind}`)}） · {d.from} ~ {d.to}
+              {d.tasks && <span className="kc-meta"> · {d.tasks}</span>}
+            </span>
+            <Popconfirm title={t('commissioners.mine.confirmAsk')} onConfirm={() => confirm.mutate(d)}>
+              <Button type="primary" size="small" loading={confirm.isPending}>{t('commissioners.staff.confirm')}</Button>
+            </Popconfirm>
+          </div>
+        ))}
+      </Space>
+    </Card>
   );
 }
