@@ -29,7 +29,7 @@ function roundScope(actor: Actor, where: Where): Where {
 }
 
 /** Platforms due in a round: certified by the end of its year, in the round's subtree (and the actor's scope). */
-function dueWhere(actor: Actor, round: { region_code: string }, where: Where): Where {
+function dueWhere(actor: Actor, round: { region_code: string; year: number }, where: Where): Where {
   where.add('p.status = ANY($?::text[])', CERTIFIED_STATUSES).add('p.region_code IN (SELECT region_subtree($?))', round.region_code)
     .add('p.certified_on <= make_date($?::int, 12, 31)', round.year);
   if (actor.role === 'staff') where.add('p.region_code IN (SELECT region_subtree($?))', actor.regionCode);
