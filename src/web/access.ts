@@ -55,6 +55,10 @@ export interface Access {
   canViewTalent: boolean;
   /** 引才引智基地: staff, and the designated organisations */
   canViewTalentBases: boolean;
+  /** 平台看板: staff of a region and admins */
+  canViewPlatformDashboard: boolean;
+  /** 平台绩效评价: staff (rounds, results, proposals) and host organisations (their yearly reports) */
+  canUsePlatformEvaluation: boolean;
 }
 
 export type AccessFlag = keyof Access;
@@ -91,6 +95,8 @@ export function accessOf(user: CurrentUser | null | undefined): Access {
     canConfirmServiceLogs: is('admin', 'staff', 'enterprise', 'institution'),
     canViewTalent: is('admin', 'staff', 'enterprise', 'institution', 'expert'),
     canViewTalentBases: is('admin', 'staff', 'enterprise', 'institution'),
+    canViewPlatformDashboard: is('admin', 'staff'),
+    canUsePlatformEvaluation: is('admin', 'staff', 'enterprise', 'institution'),
   };
 }
 

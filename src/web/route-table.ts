@@ -94,6 +94,11 @@ export const APP_ROUTES: AppRouteEntry[] = [
   { path: '/talent', name: 'talent.menu.list', icon: 'idcard', group: 'talent.menu.group', access: 'canViewTalent', page: 'talent/TalentPage' },
   { path: '/talent/teams', name: 'talent.menu.teams', icon: 'team', group: 'talent.menu.group', access: 'canViewTalent', page: 'talent/TeamsPage' },
   { path: '/talent/bases', name: 'talent.menu.bases', icon: 'bank', group: 'talent.menu.group', access: 'canViewTalentBases', page: 'talent/BasesPage' },
+  // 创新平台 (M4): the platform dashboard and the yearly performance evaluation (绩效评价) — staff, hosts and experts
+  { path: '/platforms/dashboard', name: 'platformEvaluation.menu.dashboard', icon: 'dashboard', group: 'platformEvaluation.menu.group', access: 'canViewPlatformDashboard', page: 'platforms/DashboardPage' },
+  { path: '/platforms/evaluation', name: 'platformEvaluation.menu.evaluation', icon: 'safetyCertificate', group: 'platformEvaluation.menu.group', access: 'canUsePlatformEvaluation', page: 'platforms/EvaluationPage' },
+  { path: '/platforms/evaluation-reviews', name: 'platformEvaluation.menu.reviews', icon: 'fileDone', group: 'platformEvaluation.menu.group', access: 'isExpert', page: 'platforms/EvaluationReviewsPage' },
+  { path: '/platforms/evaluation-reviews/:id', name: 'platformEvaluation.menu.reviews', icon: 'fileDone', group: 'platformEvaluation.menu.group', access: 'isExpert', hideInMenu: true, page: 'platforms/EvaluationReviewPage' },
   { path: '/users', name: 'menu.users', icon: 'team', group: 'menu.system', access: 'canManageUsers', page: 'users/UsersPage' },
   { path: '/registrations', name: 'menu.registrations', icon: 'solution', group: 'menu.system', access: 'canReviewRegistrations', page: 'registrations/RegistrationsPage' },
   { path: '/regions', name: 'menu.regions', icon: 'cluster', group: 'menu.system', access: 'canManageRegions', page: 'regions/RegionsPage' },
@@ -101,7 +106,7 @@ export const APP_ROUTES: AppRouteEntry[] = [
   { path: '/audit', name: 'menu.audit', icon: 'audit', group: 'menu.system', access: 'canViewAudit', page: 'audit/AuditPage' },
 ];
 
-export const GROUP_ICONS: Record<string, MenuIconName> = { 'menu.policies': 'read', 'menu.system': 'setting', 'menu.enterprises': 'bank', 'menu.indicators': 'fund', 'menu.projects': 'project', 'menu.market': 'shop', 'commissioners.menu.group': 'team', 'talent.menu.group': 'solution' };
+export const GROUP_ICONS: Record<string, MenuIconName> = { 'menu.policies': 'read', 'menu.system': 'setting', 'menu.enterprises': 'bank', 'menu.indicators': 'fund', 'menu.projects': 'project', 'menu.market': 'shop', 'commissioners.menu.group': 'team', 'talent.menu.group': 'solution', 'platformEvaluation.menu.group': 'cluster' };
 
 /** The public portal: outside the signed-in layout, no sign-in. */
 export const PORTAL_ROUTES: { path: string; page: string }[] = [

@@ -6,6 +6,7 @@ import market from './market-en';
 import talent from './talent-en';
 import localities from './localities-en';
 import commissioners from './commissioners-en';
+import platformEvaluation from './platform-evaluation-en';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -1060,6 +1061,7 @@ const en: Shape<Messages> = {
   localities,
   platforms,
   commissioners,
+  platformEvaluation,
 };
 
 export default en;

@@ -5,6 +5,7 @@ import market from './market-zh-CN';
 import talent from './talent-zh-CN';
 import localities from './localities-zh-CN';
 import commissioners from './commissioners-zh-CN';
+import platformEvaluation from './platform-evaluation-zh-CN';
 
 const zhCN = {
   app: {
@@ -1057,6 +1058,7 @@ const zhCN = {
   localities,
   platforms,
   commissioners,
+  platformEvaluation,
 };
 
 export default zhCN;
