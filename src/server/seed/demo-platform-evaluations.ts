@@ -80,7 +80,7 @@ export async function seedDemoPlatformEvaluations(tx: Queryable, now = new Date(
            submitted_at, staff_scores, score, rating, opinion, rated_by, rated_at, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $11, $11) RETURNING id`,
         [p.id, rounds.get(`${city}:${year}`), year, p.region_code, p.host_org_id, p.type_code, JSON.stringify(figures),
-          `${p.name}${year} 年度运行情况：围绕主导产业开展技术研发与服务，全年承担科研项目 ${figures.projects ?? 0} 项。${rating === 'fail' ? '受主要依托单位经营困难影响，部分指标下降。' : ''}`,
+          `${p.name} ${year} 年度运行情况：围绕主导产业开展技术研发与服务，全年承担科研项目 ${figures.projects ?? 0} 项。${rating === 'fail' ? '受主要依托单位经营困难影响，部分指标下降。' : ''}`,
           JSON.stringify(scheme.criteria), waiting ? 'submitted' : 'rated', `${year + 1}-03-${String(10 + (Number(p.id) % 15)).padStart(2, '0')}T10:00:00+08:00`,
           waiting ? null : JSON.stringify(scores), waiting ? null : score, waiting ? null : ratingOf(score, scheme.thresholds), waiting ? '' : OPINIONS[rating],
           waiting ? null : staffOf(city), waiting ? null : `${year + 1}-05-${String(6 + (Number(p.id) % 12)).padStart(2, '0')}T15:00:00+08:00`]);

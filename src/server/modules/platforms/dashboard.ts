@@ -34,6 +34,8 @@ export async function platformDashboard(db: Queryable, actor: Actor, q: { region
   const self = regions.find((r) => r.code === root);
   if (!self) throw fieldError('region', 'field.region');
   if (!self.allowed) throw errors.notFound();
+  // the subtree's codes, passed to the other queries so that the region table is read once
+  const subtree = regions.map((r) => r.code as string);
   const parentOf = new Map(regions.map((r) => [r.code as string, r.parent_code as string | null]));
   const children = regions.filter((r) => r.parent_code === root).sort((a, b) => a.code.localeCompare(b.code));
   /** The child of the root whose subtree holds `code` (the root itself for its own platforms). */
@@ -46,11 +48,11 @@ export async function platformDashboard(db: Queryable, actor: Actor, q: { region
   const { rows: types } = await db.query('SELECT code, name_zh, name_en FROM platform_type ORDER BY sort, code');
   const { rows: platforms } = await db.query(
     `SELECT type_code, level, region_code, certified_on::text AS certified_on, revoked_on::text AS revoked_on, status
-       FROM platform WHERE region_code IN (SELECT region_subtree($1))`, [root]);
+       FROM platform WHERE region_code = ANY($1::text[])`, [subtree]);
   const facts: PlatformFact[] = platforms.map((p) => ({ type: p.type_code, level: p.level, regionCode: p.region_code, certifiedOn: p.certified_on, revokedOn: p.revoked_on, status: p.status }));
   const { rows: ratings } = await db.query(
-    `SELECT year, rating, count(*)::int AS n FROM platform_report WHERE status = 'rated' AND region_code IN (SELECT region_subtree($1)) AND year BETWEEN $2 AND $3
-      GROUP BY year, rating`, [root, year - SPAN + 1, year]);
+    `SELECT year, rating, count(*)::int AS n FROM platform_report WHERE status = 'rated' AND region_code = ANY($1::text[]) AND year BETWEEN $2 AND $3
+      GROUP BY year, rating`, [subtree, year - SPAN + 1, year]);
 
   const end = year >= thisYear ? today : `${year}-12-31`;
   const live = facts.filter((p) => countsOn(p, end));

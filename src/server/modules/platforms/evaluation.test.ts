@@ -114,6 +114,8 @@ for (const target of databaseTargets()) {
       assert.equal((await assign(qingyang, [outsider.id])).statusCode, 200);
       // rating waits for the panel
       assert.equal((await qingyang.post(`/api/v1/platform-reports/${reportId}/rate`, { opinion: '—' })).json().error.code, 'PLATFORM_REVIEWS_PENDING');
+      const todo = (await outsider.client.get('/api/v1/inbox')).json().items.filter((i: { kind: string }) => i.kind === 'platform.review.todo');
+      assert.equal(todo.length, 1, "the expert's to-do");
       const mine = (await outsider.client.get('/api/v1/platform-reviews')).json().items;
       assert.equal(mine.length, 1);
       const reviewId = mine[0].id;
@@ -121,6 +123,7 @@ for (const target of databaseTargets()) {
       assert.equal((await outsider.client.post(`/api/v1/platform-reviews/${reviewId}/submit`, { scores: { ...scores, service: 101 }, comment: '好' })).statusCode, 400);
       const tries = await Promise.all(Array.from({ length: 10 }, () => outsider.client.post(`/api/v1/platform-reviews/${reviewId}/submit`, { scores, comment: '成果转化成效显著。' })));
       assert.deepEqual(tries.map((x) => x.statusCode).sort(), [200, ...Array(9).fill(409)]);
+      assert.equal((await outsider.client.get('/api/v1/inbox')).json().items.filter((i: { kind: string }) => i.kind === 'platform.review.todo').length, 0);
       const { rows: [v] } = await t.db.query(`SELECT count(*) FILTER (WHERE status = 'submitted')::int AS n, max(total)::float AS total FROM platform_report_review WHERE report_id = $1`, [reportId]);
       assert.deepEqual(v, { n: 1, total: 85.5 }); // 0.35×90 + 0.4×85 + 0.25×80
       assert.equal((await (await signedIn(t.app, 'expert1')).post(`/api/v1/platform-reviews/${reviewId}/submit`, { scores, comment: 'x' })).statusCode, 404, "another expert's review");
