@@ -1,7 +1,7 @@
 // A commissioner's record, new or changed by the bureau: a person, an organisation (法人科技特派员)
 // or a team (科技特派团) with its leader and members. Party and government staff are not offered as
 // an employer kind (the server refuses them too).
-import { useEffect } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Alert, Drawer, Form, Input, Select, TreeSelect, Button, Space } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -21,10 +21,11 @@ export default function CommissionerForm({ open, item, onClose, onSaved }: {
   const [form] = Form.useForm<Values>();
   const kind = (Form.useWatch('kind', form) ?? item?.kind ?? 'individual') as CommissionerKind;
   const detail = useQuery({ queryKey: ['commissioners', 'detail', item?.id], queryFn: () => commissionerApi.get(item!.id), enabled: open && !!item });
-  // individuals of the region: a team's leader and members
+  // individuals of the region, searched as typed: a team's leader and members
+  const [q, setQ] = useState('');
   const people = useQuery({
-    queryKey: ['commissioners', 'individuals'], enabled: open && kind === 'team',
-    queryFn: () => commissionerApi.list({ kind: 'individual', pageSize: 500 }),
+    queryKey: ['commissioners', 'individuals', q], enabled: open && kind === 'team',
+    queryFn: () => commissionerApi.list({ kind: 'individual', q: q || undefined, pageSize: 50 }),
   });
 
   useEffect(() => {
@@ -49,7 +50,13 @@ export default function CommissionerForm({ open, item, onClose, onSaved }: {
   };
 
   const required = [{ required: true, message: t('commissioners.log.required') }];
-  const peopleOptions = (people.data?.items ?? []).filter((p) => p.id !== item?.id).map((p) => ({ value: p.id, label: `${p.name} · ${p.orgName}` }));
+  const peopleOptions = useMemo(() => {
+    // the team's present leader and members stay named whatever the search shows
+    const known = new Map<number, string>((detail.data?.members ?? []).map((m) => [m.id, m.name]));
+    if (item?.leaderId) known.set(item.leaderId, item.leaderName ?? String(item.leaderId));
+    for (const p of people.data?.items ?? []) if (p.id !== item?.id) known.set(p.id, `${p.name} · ${p.orgName}`);
+    return [...known].map(([value, label]) => ({ value, label }));
+  }, [people.data, detail.data, item]);
   return (
     <Drawer open={open} onClose={onClose} destroyOnHidden width={wide ? 560 : '100%'} title={item ? t('commissioners.staff.edit') : t('commissioners.staff.create')}
       extra={<Space><Button onClick={onClose}>{t('commissioners.common.cancel')}</Button><Button type="primary" onClick={() => void submit()} data-testid="commissioner-save">{t('commissioners.common.save')}</Button></Space>}>
@@ -76,10 +83,10 @@ export default function CommissionerForm({ open, item, onClose, onSaved }: {
         {kind === 'team' && (
           <>
             <Form.Item name="leaderId" label={t('commissioners.staff.leader')} rules={required}>
-              <Select showSearch optionFilterProp="label" options={peopleOptions} loading={people.isLoading} />
+              <Select showSearch filterOption={false} onSearch={setQ} options={peopleOptions} loading={people.isFetching} />
             </Form.Item>
             <Form.Item name="memberIds" label={t('commissioners.staff.members')}>
-              <Select mode="multiple" showSearch optionFilterProp="label" options={peopleOptions} loading={people.isLoading} />
+              <Select mode="multiple" showSearch filterOption={false} onSearch={setQ} options={peopleOptions} loading={people.isFetching} />
             </Form.Item>
           </>
         )}
