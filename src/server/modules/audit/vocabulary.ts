@@ -268,6 +268,7 @@ export const ACTIONS: Record<string, Words> = {
   'platform.revocation.propose': ['提出平台撤销建议', 'Proposed revoking a platform'],
   'platform.revocation.revoke': ['决定撤销平台', 'Decided to revoke a platform'],
   'platform.revocation.keep': ['决定保留平台', 'Decided to keep a platform'],
+  'platform.evaluation.scheme': ['修改平台绩效评价指标', 'Changed a platform evaluation rubric'],
 };
 
 /** Target types, with where the record lives in the web app (null: no page of its own). */
@@ -285,6 +286,7 @@ export const TARGET_TYPES: Record<string, Words> = {
   talent: ['人才记录', 'Talent record'], talent_team: ['人才团队', 'Talent team'], talent_base: ['引才引智基地', 'Talent base'],
   platform_evaluation_round: ['平台绩效评价年度', 'Platform evaluation round'], platform_report: ['平台年度报告', 'Platform yearly report'],
   platform_report_review: ['平台绩效评分', 'Platform report review'], platform_revocation_proposal: ['平台撤销建议', 'Platform revocation proposal'],
+  platform_evaluation_scheme: ['平台绩效评价指标', 'Platform evaluation rubric'],
 };
 
 const FIELDS: Record<string, Words> = {

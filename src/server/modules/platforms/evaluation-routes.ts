@@ -2,6 +2,7 @@
  * The yearly performance evaluation of platforms over HTTP (register without a prefix, under /api/v1):
  *
  *   GET  /platform-evaluation/schemes                 each type's metrics, rubric, thresholds and grade names
+ *   PUT  /platform-evaluation/schemes/:type           admins, the province's staff: { criteria, thresholds, grades?, version? }
  *   GET  /platform-evaluation/rounds                  staff: rounds of their subtree and above (?year), with due / reported / rated
  *   POST /platform-evaluation/rounds                  staff: { regionCode, year, deadline, note? } → { id } (409 when the region has one that year)
  *   GET  /platform-evaluation/rounds/:id/non-reporters  staff: certified platforms with no submitted report yet
@@ -36,7 +37,7 @@ import { rateReport } from './evaluation-rating';
 import { addReportFile, getReport, listReports, MAX_REPORT_FILE_BYTES, myPlatforms, readReportFile, REPORT_STATUSES, saveReport, submitReport } from './evaluation-reports';
 import { assignReviewers, declinePlatformReview, getMyPlatformReview, myPlatformReviews, submitPlatformReview } from './evaluation-reviews';
 import { RATINGS, ratingLabel, type Rating } from './evaluation-rules';
-import { listSchemes, schemesFor } from './evaluation-schemes';
+import { listSchemes, schemesFor, updateScheme } from './evaluation-schemes';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const year = z.coerce.number().int().min(2000).max(2100);
@@ -54,6 +55,14 @@ export default async function platformEvaluationRoutes(app: FastifyInstance) {
 
   r.get('/platform-evaluation/schemes', { schema: { tags, summary: "Each platform type's yearly metrics, rubric, rating thresholds and grade names" } },
     async (req) => { requireRole(req, 'admin', 'staff', 'enterprise', 'institution', 'expert'); return { items: await listSchemes(db) }; });
+
+  const criterion = z.object({ code: z.string().trim().regex(/^[a-z][a-z0-9_]{0,39}$/), name: z.string().trim().min(1).max(40),
+    weight: z.number().positive().max(1), max: z.number().positive().max(1000) });
+  r.put('/platform-evaluation/schemes/:type', { schema: { tags, summary: "Change a type's rubric and rating thresholds (admins, the province's staff)",
+    params: z.object({ type: z.string().regex(/^[a-z][a-z_]{1,40}$/) }),
+    body: z.object({ criteria: z.array(criterion).min(1).max(20), thresholds: z.array(z.object({ rating: z.enum(['excellent', 'good', 'pass']), min: z.number().min(0).max(1000) })).length(3),
+      grades: z.record(z.enum(RATINGS), z.string().trim().min(1).max(4)).nullable().optional(), version: z.number().int().optional() }) } },
+  async (req) => updateScheme(db, staff(req), auditActorOf(req), req.params.type, req.body));
 
   r.get('/platform-evaluation/rounds', { schema: { tags, summary: 'Evaluation rounds in scope, with how many platforms are due, reported and rated', querystring: z.object({ year: year.optional() }) } },
     async (req) => listRounds(db, staff(req), req.query));

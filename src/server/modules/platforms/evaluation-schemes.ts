@@ -5,7 +5,10 @@
  * (platform_evaluation_scheme, data; the 'default' row serves the types without their own).
  */
 import type { Criterion } from '../../../domain/review/ranking';
-import type { Queryable } from '../../db/database';
+import type { Database, Queryable } from '../../db/database';
+import type { Actor, AuditActor } from '../../http/actor';
+import { errors, fieldError } from '../../http/errors';
+import { diff, recordAudit } from '../audit/record';
 import type { Rating, Threshold } from './evaluation-rules';
 
 export interface Metric { code: string; nameZh: string; nameEn: string; unitZh: string; unitEn: string; kind: 'count' | 'money' | 'hours' }
@@ -34,4 +37,34 @@ export async function schemesFor(db: Queryable, types: string[]): Promise<Map<st
 
 export async function schemeFor(db: Queryable, type: string): Promise<Scheme> {
   return (await schemesFor(db, [type])).get(type)!;
+}
+
+/**
+ * Changes a type's rubric and thresholds (a row of its own is made for a type on the default).
+ * Province-wide data: admins and the province's staff only. Weights sum to 1; a higher rating
+ * needs a higher score. Reports already submitted keep the rubric they were given.
+ */
+export async function updateScheme(db: Database, actor: Actor, audit: AuditActor, type: string,
+  b: { criteria: Criterion[]; thresholds: Threshold[]; grades?: Partial<Record<Rating, string>> | null; version?: number }) {
+  if (!(actor.role === 'admin' || (actor.role === 'staff' && actor.regionCode?.endsWith('0000')))) throw errors.forbidden();
+  const sum = b.criteria.reduce((s, c) => s + c.weight, 0);
+  if (Math.abs(sum - 1) > 1e-6) throw fieldError('criteria', 'field.criteria.weights', { sum: Math.round(sum * 1000) / 1000 });
+  if (new Set(b.criteria.map((c) => c.code)).size !== b.criteria.length) throw fieldError('criteria', 'field.invalid');
+  const min = (r: Rating) => b.thresholds.find((t) => t.rating === r)?.min;
+  const [ex, good, pass] = [min('excellent'), min('good'), min('pass')];
+  if (ex == null || good == null || pass == null || !(ex > good && good > pass) || b.thresholds.length !== 3) throw fieldError('thresholds', 'field.invalid');
+  return db.transaction(async (tx) => {
+    if (!(await tx.query('SELECT 1 FROM platform_type WHERE code = $1', [type])).rowCount && type !== 'default') throw errors.notFound();
+    const { rows: [old] } = await tx.query('SELECT criteria, thresholds, grades, version FROM platform_evaluation_scheme WHERE type = $1 FOR UPDATE', [type]);
+    if (old && b.version != null && b.version !== old.version) throw errors.staleVersion();
+    const grades = b.grades === undefined ? old?.grades ?? null : b.grades;
+    await tx.query(
+      `INSERT INTO platform_evaluation_scheme (type, criteria, thresholds, grades, updated_by) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (type) DO UPDATE SET criteria = excluded.criteria, thresholds = excluded.thresholds, grades = excluded.grades,
+         updated_by = excluded.updated_by, updated_at = now(), version = platform_evaluation_scheme.version + 1`,
+      [type, JSON.stringify(b.criteria), JSON.stringify(b.thresholds), grades ? JSON.stringify(grades) : null, actor.id]);
+    await recordAudit(tx, audit, { action: 'platform.evaluation.scheme', targetType: 'platform_evaluation_scheme', targetId: type,
+      changes: diff({ criteria: old?.criteria ?? null, thresholds: old?.thresholds ?? null, grades: old?.grades ?? null }, { criteria: b.criteria, thresholds: b.thresholds, grades }) });
+    return schemeFor(tx, type);
+  });
 }

@@ -198,6 +198,20 @@ for (const target of databaseTargets()) {
       assert.equal(await status(pC), 'certified');
     });
 
+    it("changes a type's rubric and thresholds only as admin or province staff, checked and audited", async () => {
+      const criteria = [{ code: 'a', name: '服务能力', weight: 0.6, max: 100 }, { code: 'b', name: '孵化绩效', weight: 0.4, max: 100 }];
+      const thresholds = [{ rating: 'excellent', min: 92 }, { rating: 'good', min: 78 }, { rating: 'pass', min: 60 }];
+      assert.equal((await qingyang.request('PUT', '/api/v1/platform-evaluation/schemes/maker_space', { criteria, thresholds })).statusCode, 403, 'a city');
+      assert.equal((await ent1.request('PUT', '/api/v1/platform-evaluation/schemes/maker_space', { criteria, thresholds })).statusCode, 403);
+      assert.equal((await admin.request('PUT', '/api/v1/platform-evaluation/schemes/maker_space', { criteria: [{ ...criteria[0], weight: 0.5 }, criteria[1]], thresholds })).statusCode, 400, 'weights');
+      assert.equal((await admin.request('PUT', '/api/v1/platform-evaluation/schemes/maker_space', { criteria, thresholds: [thresholds[1], thresholds[0], thresholds[2]].map((x, i) => ({ ...x, min: [50, 90, 60][i] })) })).statusCode, 400, 'order');
+      const res = await admin.request('PUT', '/api/v1/platform-evaluation/schemes/maker_space', { criteria, thresholds });
+      assert.equal(res.statusCode, 200, res.body);
+      const scheme = (await ent1.get('/api/v1/platform-evaluation/schemes')).json().items.find((x: { type: string }) => x.type === 'maker_space');
+      assert.deepEqual([scheme.criteria.map((c: { code: string }) => c.code), scheme.thresholds[0].min], [['a', 'b'], 92]);
+      assert.equal((await t.db.query(`SELECT 1 FROM audit_log WHERE action = 'platform.evaluation.scheme' AND target_id = 'maker_space'`)).rowCount, 1);
+    });
+
     it('counts the dashboard by type, level and county with growth and ratings, in scope', async () => {
       const d = (await qingyang.get(`/api/v1/platforms/dashboard?region=621000&year=${THIS_YEAR}`)).json();
       // A and C live, B revoked this year
