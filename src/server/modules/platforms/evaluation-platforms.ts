@@ -1,8 +1,8 @@
 /**
  * What the yearly evaluation reads and changes of the platform registry (migration 020), in one
- * place: which statuses report, a platform's row and hosts, and the two status changes the rules
- * make — 整改 on a 不合格 and 撤销 when staff decide so — each with the registry's timeline row
- * (platform_event), as the registry asks of whoever changes a status.
+ * place: which statuses report, a platform's row and hosts, and the status change the rules make
+ * (整改 on a 不合格) with the registry's timeline row (platform_event), as the registry asks of
+ * whoever changes a status. Revocation, a staff decision, goes through the registry's own service.
  */
 import { todayInChina } from '../../../domain/dates';
 import type { Queryable } from '../../db/database';
@@ -28,10 +28,11 @@ export async function lockPlatform(tx: Queryable, id: number): Promise<PlatformR
 }
 
 /**
- * Moves a platform from `from` to `to` (a conditional update: false when it is no longer `from`),
- * with the reason and the timeline row; revoking sets revoked_on.
+ * The evaluation's own status change (整改 after a 不合格: a consequence of the rules, not a staff
+ * action, so not under the registry's certifying-level authority): a conditional update from
+ * `from` to `to` (false when it is no longer `from`) with the reason and the timeline row.
  */
-export async function changePlatformStatus(tx: Queryable, actor: Pick<Actor, 'id' | 'displayName'> | null, platformId: number,
+export async function setStatusByEvaluation(tx: Queryable, actor: Pick<Actor, 'id' | 'displayName'> | null, platformId: number,
   from: string, to: string, action: string, reason: string): Promise<boolean> {
   const today = todayInChina();
   const { rows: [p] } = await tx.query(

@@ -10,7 +10,7 @@ import type { Actor, AuditActor } from '../../http/actor';
 import { AppError } from '../../http/errors';
 import { recordAudit } from '../audit/record';
 import { notify } from '../notifications/notify';
-import { CERTIFIED, changePlatformStatus, RECTIFYING } from './evaluation-platforms';
+import { CERTIFIED, setStatusByEvaluation, RECTIFYING } from './evaluation-platforms';
 import { getReport, loadReport } from './evaluation-reports';
 import { checkScores } from './evaluation-reviews';
 import { failsTwiceInARow, ratingLabel, ratingOf, type Rating } from './evaluation-rules';
@@ -58,7 +58,7 @@ export async function rateReport(db: Database, actor: Actor, audit: AuditActor, 
 async function applyConsequences(tx: Queryable, actor: Actor, audit: AuditActor,
   p: { id: number; name: string; regionCode: string; hostOrgId?: number }, year: number, rating: Rating) {
   if (rating !== 'fail') return;
-  if (await changePlatformStatus(tx, actor, p.id, CERTIFIED, RECTIFYING, 'rectify', `${year} 年度绩效评价不合格`)) {
+  if (await setStatusByEvaluation(tx, actor, p.id, CERTIFIED, RECTIFYING, 'rectify', `${year} 年度绩效评价不合格`)) {
     await recordAudit(tx, audit, { action: 'platform.evaluation.rectify', targetType: 'platform', targetId: p.id,
       changes: { status: { before: CERTIFIED, after: RECTIFYING }, reason: { before: null, after: `${year} 年度绩效评价不合格` } } });
     await notify(tx, { orgId: p.hostOrgId, kind: 'platform.rectify', link: '/platforms/evaluation',

@@ -194,6 +194,10 @@ for (const target of databaseTargets()) {
       await t.db.query('DELETE FROM platform_host WHERE platform_id = $1', [late]);
       await t.db.query('DELETE FROM platform WHERE id = $1', [late]);
       const p = (await qingyang.get(`/api/v1/platform-revocation-proposals?year=${THIS_YEAR - 2}`)).json().items.find((x: { platformId: number }) => x.platformId === pC);
+      // a provincial platform is revoked by the province (the registry's certifying-level rule), not by the city
+      const byCity = await qingyang.post(`/api/v1/platform-revocation-proposals/${p.id}/decide`, { decision: 'revoke', note: '—' });
+      assert.equal(byCity.statusCode, 403, byCity.body);
+      assert.equal(await status(pC), 'certified');
       assert.equal((await qingyang.post(`/api/v1/platform-revocation-proposals/${p.id}/decide`, { decision: 'keep', note: '已补交报告，予以保留。' })).statusCode, 200);
       assert.equal(await status(pC), 'certified');
     });
