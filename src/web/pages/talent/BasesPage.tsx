@@ -65,7 +65,7 @@ function BaseDrawer({ id, onClose, onEdit }: { id: number | null; onClose: () =>
       {detail.isError && <Alert type="error" showIcon message={(detail.error as Error).message} />}
       {b && (
         <div data-testid="base-detail">
-          <Descriptions size="small" bordered={wide} column={{ xs: 1, sm: 1, md: 2 }}>
+          <Descriptions size="small" column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }}>
             <Descriptions.Item label={t('talent.bases.level')}>{words.level(b.level)}</Descriptions.Item>
             <Descriptions.Item label={t('talent.common.region')}>{b.regionName}</Descriptions.Item>
             <Descriptions.Item label={t('talent.bases.designatedOn')}>{b.designatedOn}</Descriptions.Item>

@@ -25,7 +25,7 @@ function Fulfilment({ x }: { x: Pick<Talent, 'done' | 'promised'> }) {
   const percent = fulfilmentPercent(x.done, x.promised);
   return (
     <div style={{ minWidth: 110 }}>
-      <Typography.Text style={{ fontSize: 12 }}>{x.done} / {x.promised}</Typography.Text>
+      <Typography.Text style={{ fontSize: 12 }} data-testid="days-done">{x.done} / {x.promised}</Typography.Text>
       {percent !== null && <Progress percent={Math.min(percent, 100)} size="small" showInfo={false} status={percent >= 50 ? 'success' : 'normal'} style={{ margin: 0 }} />}
     </div>
   );
@@ -76,7 +76,7 @@ function TalentDrawer({ id, year, onClose, onChanged, onEdit }: { id: number | n
       {detail.isError && <Alert type="error" showIcon message={(detail.error as Error).message} />}
       {x && (
         <div data-testid="talent-detail">
-          <Descriptions size="small" bordered={wide} column={{ xs: 1, sm: 1, md: 2 }}>
+          <Descriptions size="small" column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }}>
             <Descriptions.Item label={t('talent.common.category')}>
               <Space size={4} wrap>{words.category(x.category)}{x.flexibleKind && <CategoryTag category={x.category} kind={x.flexibleKind} />}</Space>
             </Descriptions.Item>

@@ -85,7 +85,7 @@ function TeamDrawer({ id, onClose, onChanged, onEdit }: { id: number | null; onC
       {detail.isError && <Alert type="error" showIcon message={(detail.error as Error).message} />}
       {x && (
         <div data-testid="team-detail">
-          <Descriptions size="small" bordered={wide} column={{ xs: 1, sm: 1, md: 2 }}>
+          <Descriptions size="small" column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }}>
             <Descriptions.Item label={t('talent.common.host')}>{x.hostName}（{x.regionName}）</Descriptions.Item>
             <Descriptions.Item label={t('talent.common.field')}>{x.field}</Descriptions.Item>
             <Descriptions.Item label={t('talent.common.agreementNo')}>{x.agreementNo || '—'}</Descriptions.Item>
