@@ -54,3 +54,15 @@ export function orderBy(sort: string | undefined, columns: Record<string, string
 export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+/** Where a list's total stops being counted exactly: beyond it the answer says `totalCapped` (the UI shows "10,000+"). */
+export const TOTAL_CAP = 10_000;
+
+/**
+ * A list's total without reading every row in scope twice: `from` is the list's FROM … WHERE …
+ * (without ORDER BY / LIMIT); counted exactly up to `cap`, else `cap` with `totalCapped: true`.
+ */
+export async function cappedTotal(db: { query: (sql: string, params?: unknown[]) => Promise<{ rows: any[] }> }, from: string, params: unknown[], cap = TOTAL_CAP) {
+  const { rows: [r] } = await db.query(`SELECT count(*)::int AS n FROM (SELECT 1 ${from} LIMIT ${cap + 1}) AS page_scope`, params);
+  return r.n > cap ? { total: cap, totalCapped: true } : { total: r.n as number, totalCapped: false };
+}

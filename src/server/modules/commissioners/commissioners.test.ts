@@ -170,6 +170,14 @@ for (const target of databaseTargets()) {
       assert.equal(stored.rows[0].n, 1);
       assert.equal((await t.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'service_log.create' AND target_id = $1`, [String(id)])).rows[0].n, 1);
 
+      // the list: the page's rows, and a total counted apart (page 2 of one row each counts the whole scope)
+      const listed = (await a.client.get(`/api/v1/service-logs?dispatchId=${d}`)).json();
+      assert.deepEqual([listed.total, listed.totalCapped, listed.items.map((x: { id: number }) => x.id)], [1, false, [id]]);
+      const second = (await qingyang.get('/api/v1/service-logs?region=621022&pageSize=1&page=2')).json();
+      const { rows: [inCounty] } = await t.db.query(`SELECT count(*)::int AS n FROM service_log s JOIN commissioner k ON k.id = s.commissioner_id
+        WHERE left(s.village_code, 6) = '621022' OR k.region_code = '621022'`);
+      assert.deepEqual([second.total, second.totalCapped, second.items.length], [inCounty.n, false, inCounty.n > 1 ? 1 : 0]);
+
       // bad input: outside the dispatch, a village it does not serve, ahead of today, half days only
       const bad = async (extra: Record<string, unknown>) => (await a.client.post('/api/v1/service-logs', { ...log, clientId: crypto.randomUUID(), ...extra }));
       assert.match((await bad({ date: `${year - 2}-06-01` })).json().error.fields.date, /派驻期内/);

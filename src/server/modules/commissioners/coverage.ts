@@ -12,8 +12,9 @@ import { sumPerRoot } from '../enterprises/figures';
 import { put, type AsOf, type Values } from '../indicators/compute';
 import { SERVING_ON } from './dispatches';
 
-const COVERED = (v: string, date: string) => `EXISTS (SELECT 1 FROM dispatch_target t JOIN dispatch d ON d.id = t.dispatch_id
-  WHERE t.village_code = ${v}.code AND ${SERVING_ON('d', date)})`;
+/** The villages an agreed dispatch serves on `date`, once (a set joined to the villages, not a probe per village). */
+const COVERED_ON = (date: string) => `(SELECT DISTINCT t.village_code FROM dispatch_target t JOIN dispatch d ON d.id = t.dispatch_id
+  WHERE t.village_code IS NOT NULL AND ${SERVING_ON('d', date)})`;
 
 /** Staff read their region's subtree, admins anything; 404 for a region outside it. */
 async function assertReadableRegion(db: Queryable, actor: Actor, region: string) {
@@ -29,8 +30,9 @@ const share = (covered: number, villages: number) => (villages ? covered / villa
 export async function villageCoverage(db: Queryable, actor: Actor, region: string, date: string) {
   const regionName = await assertReadableRegion(db, actor, region);
   const { rows } = await db.query(
-    `SELECT v.code, v.name, v.township_code, tw.name AS township_name, v.county_code, c.name AS county_name, ${COVERED('v', '$2::date')} AS covered
+    `SELECT v.code, v.name, v.township_code, tw.name AS township_name, v.county_code, c.name AS county_name, cv.village_code IS NOT NULL AS covered
        FROM locality v JOIN locality tw ON tw.code = v.township_code JOIN region c ON c.code = v.county_code
+       LEFT JOIN ${COVERED_ON('$2::date')} cv ON cv.village_code = v.code
       WHERE v.level = 5 AND v.county_code IN (SELECT region_subtree($1))
       ORDER BY v.code`, [region, date]);
   const group = (key: 'township_code' | 'county_code', name: 'township_name' | 'county_name') => {
@@ -59,8 +61,9 @@ export async function commissionerIndicatorValues(db: Queryable, roots: string[]
   const codes = [...membership.keys()];
   for (const [k, asOf] of asOfs.entries()) {
     const { rows: villages } = await db.query(
-      `SELECT v.county_code AS region_code, count(*)::int AS villages, count(*) FILTER (WHERE ${COVERED('v', '$2::date')})::int AS covered
-         FROM locality v WHERE v.level = 5 AND v.county_code = ANY($1::text[]) GROUP BY 1`, [codes, asOf.date]);
+      `SELECT v.county_code AS region_code, count(*)::int AS villages, count(cv.village_code)::int AS covered
+         FROM locality v LEFT JOIN ${COVERED_ON('$2::date')} cv ON cv.village_code = v.code
+        WHERE v.level = 5 AND v.county_code = ANY($1::text[]) GROUP BY 1`, [codes, asOf.date]);
     const { rows: active } = await db.query(
       `SELECT c.region_code, count(*)::int AS n FROM commissioner c
         WHERE c.region_code = ANY($1::text[]) AND EXISTS (SELECT 1 FROM dispatch d WHERE d.commissioner_id = c.id AND ${SERVING_ON('d', '$2::date')})

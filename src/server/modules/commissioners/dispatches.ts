@@ -11,7 +11,7 @@ import { mayContinue, type Rating } from '../../../domain/commissioners';
 import { todayInChina } from '../../../domain/dates';
 import type { Actor, AuditActor } from '../../http/actor';
 import { AppError, errors, fieldError } from '../../http/errors';
-import { orderBy, Where } from '../../http/list-query';
+import { cappedTotal, orderBy, Where } from '../../http/list-query';
 import { recordAudit } from '../audit/record';
 import { notify } from '../notifications/notify';
 import { commissionerScope, OWN_COMMISSIONERS_SQL } from './commissioners';
@@ -65,17 +65,24 @@ const dateText = `to_char(d.starts_on, 'YYYY-MM-DD') AS starts_on, to_char(d.end
 
 export interface DispatchFilters { status?: string; region?: string; commissionerId?: number; activeOn?: string; sort?: string }
 
+/** One page of dispatches: ids first, their targets only for the page, the total counted up to TOTAL_CAP. */
 export async function listDispatches(db: Queryable, actor: Actor, f: DispatchFilters, page: number, pageSize: number) {
   const where = dispatchScope(actor, new Where());
   if (f.status) where.add('d.status = $?', f.status);
   if (f.region) where.add('d.region_code IN (SELECT region_subtree($?))', f.region);
   if (f.commissionerId) where.add('d.commissioner_id = $?', f.commissionerId);
   if (f.activeOn) where.add(SERVING_ON('d', where.param(f.activeOn)));
-  const { rows } = await db.query(
-    `SELECT ${COLUMNS}, ${dateText}, count(*) OVER () AS total ${FROM} ${where}
-      ${orderBy(f.sort, { from: 'd.starts_on', to: 'd.ends_on', status: 'd.status' }, `d.status = 'active' DESC, d.starts_on DESC`, 'd.id')}
+  const from = `FROM dispatch d ${where}`;
+  const { rows: ids } = await db.query(
+    `SELECT d.id ${from} ${orderBy(f.sort, { from: 'd.starts_on', to: 'd.ends_on', status: 'd.status' }, `d.status = 'active' DESC, d.starts_on DESC`, 'd.id')}
       LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, where.params);
-  return { items: rows.map(view), total: Number(rows[0]?.total ?? 0), page, pageSize };
+  const pageIds = ids.map((r) => Number(r.id));
+  const { rows } = pageIds.length
+    ? await db.query(`SELECT ${COLUMNS}, ${dateText} ${FROM} WHERE d.id = ANY($1::bigint[])`, [pageIds])
+    : { rows: [] as Record<string, any>[] };
+  const byId = new Map(rows.map((r) => [Number(r.id), r]));
+  const counted = page === 1 && pageIds.length < pageSize ? { total: pageIds.length, totalCapped: false } : await cappedTotal(db, from, where.params);
+  return { items: pageIds.map((id) => view(byId.get(id)!)), ...counted, page, pageSize };
 }
 
 export async function getDispatch(db: Queryable, actor: Actor, id: number): Promise<DispatchView> {

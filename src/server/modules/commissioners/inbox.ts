@@ -4,7 +4,7 @@
  * confirmation (the organisation's users; staff of the village's region).
  */
 import type { InboxKind } from '../inbox/registry';
-import { Where } from '../../http/list-query';
+import { cappedTotal, Where } from '../../http/list-query';
 
 const count = (rows: { total?: number | string }[]) => Number(rows[0]?.total ?? 0);
 
@@ -33,20 +33,24 @@ export const dispatchConfirmInbox: InboxKind = {
   },
 };
 
+/** Counted up to this many: a badge shows "99+" long before, and a province's backlog is not read to count it. */
+const LOG_TODO_CAP = 1000;
+
 export const logConfirmInbox: InboxKind = {
   kind: 'commissioner.log.confirm',
   name: ['服务日志待确认', 'Service logs to confirm'],
   roles: ['enterprise', 'institution', 'staff'],
   async list(db, actor, lang, limit) {
     const where = new Where().add(`s.status = 'submitted'`);
-    if (actor.role === 'staff') where.add('left(s.village_code, 6) IN (SELECT region_subtree($?))', actor.regionCode);
+    if (actor.role === 'staff') where.add('left(s.village_code, 6) = ANY(ARRAY(SELECT region_subtree($?)))', actor.regionCode);
     else where.add('s.org_id = $?', actor.orgId);
+    const { rows: ids } = await db.query(`SELECT s.id FROM service_log s ${where} ORDER BY s.served_on, s.id LIMIT ${Number(limit)}`, where.params);
     const { rows } = await db.query(
-      `SELECT s.id, to_char(s.served_on, 'YYYY-MM-DD') AS served_on, s.created_at, k.name, coalesce(v.name, o.name) AS place, count(*) OVER () AS total
+      `SELECT s.id, to_char(s.served_on, 'YYYY-MM-DD') AS served_on, s.created_at, k.name, coalesce(v.name, o.name) AS place
          FROM service_log s JOIN commissioner k ON k.id = s.commissioner_id LEFT JOIN locality v ON v.code = s.village_code
-         LEFT JOIN organization o ON o.id = s.org_id ${where}
-        ORDER BY s.served_on, s.id LIMIT ${Number(limit)}`, where.params);
-    return { count: count(rows), items: rows.map((s) => ({ kind: 'commissioner.log.confirm',
+         LEFT JOIN organization o ON o.id = s.org_id WHERE s.id = ANY($1::bigint[]) ORDER BY s.served_on, s.id`, [ids.map((r) => r.id)]);
+    const { total } = ids.length < Number(limit) ? { total: ids.length } : await cappedTotal(db, `FROM service_log s ${where}`, where.params, LOG_TODO_CAP);
+    return { count: total, items: rows.map((s) => ({ kind: 'commissioner.log.confirm',
       title: lang === 'en' ? `Confirm ${s.name}'s service at ${s.place} on ${s.served_on}` : `确认服务日志：${s.name} ${s.served_on} 在${s.place}`,
       whose: s.name, link: `/commissioners/logs?log=${s.id}`, since: new Date(s.created_at).toISOString() })) };
   },

@@ -56,12 +56,15 @@ async function yearOfService(db: Queryable, actor: Actor, region: string, to: st
   const end = where.param(to);
   where.add('c.region_code IN (SELECT region_subtree($?))', region);
   where.add(`c.status <> 'ended'`);
+  // the logs aggregated once per commissioner (index-only through service_log_year_idx), then joined
   const { rows } = await db.query(
     `SELECT c.id, c.name, c.kind, c.region_code, c.org_name,
-            coalesce(sum(s.days), 0)::float8 AS days, count(s.id)::int AS visits, avg(s.feedback_score)::float8 AS feedback_avg
-       FROM commissioner c LEFT JOIN service_log s ON s.commissioner_id = c.id
-            AND s.served_on BETWEEN date_trunc('year', ${end}::date) AND ${end}::date ${confirmedOnly ? `AND s.status = 'confirmed'` : ''}
-     ${where} GROUP BY c.id ORDER BY c.region_code, c.name`, where.params);
+            coalesce(y.days, 0)::float8 AS days, coalesce(y.visits, 0)::int AS visits, y.feedback_avg::float8 AS feedback_avg
+       FROM commissioner c LEFT JOIN (
+         SELECT s.commissioner_id, sum(s.days) AS days, count(*) AS visits, avg(s.feedback_score) AS feedback_avg FROM service_log s
+          WHERE s.served_on BETWEEN date_trunc('year', ${end}::date) AND ${end}::date ${confirmedOnly ? `AND s.status = 'confirmed'` : ''}
+          GROUP BY 1) y ON y.commissioner_id = c.id
+     ${where} ORDER BY c.region_code, c.name`, where.params);
   return rows;
 }
 

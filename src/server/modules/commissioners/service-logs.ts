@@ -10,7 +10,7 @@ import type { ServiceType } from '../../../domain/commissioners';
 import { todayInChina } from '../../../domain/dates';
 import type { Actor, AuditActor } from '../../http/actor';
 import { AppError, errors, fieldError } from '../../http/errors';
-import { orderBy, Where } from '../../http/list-query';
+import { cappedTotal, orderBy, Where } from '../../http/list-query';
 import { diff, recordAudit } from '../audit/record';
 import { notify } from '../notifications/notify';
 import { detectDocumentType } from '../organizations/documents';
@@ -35,10 +35,11 @@ export function logScope(actor: Actor, where: Where, s = 's'): Where {
   if (actor.role === 'commissioner') return where.add(`${s}.commissioner_id IN ${OWN_COMMISSIONERS_SQL}`, actor.id, actor.id, actor.id);
   if (actor.role === 'enterprise' || actor.role === 'institution') return where.add(`${s}.org_id = $?`, actor.orgId);
   if (actor.role === 'staff') {
+    // each arm an array, so that its own index answers it (BitmapOr), never a correlated scan of the logs
     const root = where.param(actor.regionCode);
-    return where.add(`(EXISTS (SELECT 1 FROM commissioner k WHERE k.id = ${s}.commissioner_id AND k.region_code IN (SELECT region_subtree(${root})))
-      OR left(${s}.village_code, 6) IN (SELECT region_subtree(${root}))
-      OR EXISTS (SELECT 1 FROM organization o WHERE o.id = ${s}.org_id AND o.region_code IN (SELECT region_subtree(${root}))))`);
+    return where.add(`(${s}.commissioner_id = ANY(ARRAY(SELECT id FROM commissioner WHERE region_code IN (SELECT region_subtree(${root}))))
+      OR left(${s}.village_code, 6) = ANY(ARRAY(SELECT region_subtree(${root})))
+      OR ${s}.org_id = ANY(ARRAY(SELECT id FROM organization WHERE region_code IN (SELECT region_subtree(${root})))))`);
   }
   return where.add('FALSE');
 }
@@ -49,8 +50,8 @@ function confirmerCondition(actor: Actor, where: Where, s = 's'): Where {
   if (actor.role === 'enterprise' || actor.role === 'institution') return where.add(`${s}.org_id = $?`, actor.orgId);
   if (actor.role === 'staff') {
     const root = where.param(actor.regionCode);
-    return where.add(`(left(${s}.village_code, 6) IN (SELECT region_subtree(${root}))
-      OR EXISTS (SELECT 1 FROM organization o WHERE o.id = ${s}.org_id AND o.region_code IN (SELECT region_subtree(${root}))))`);
+    return where.add(`(left(${s}.village_code, 6) = ANY(ARRAY(SELECT region_subtree(${root})))
+      OR ${s}.org_id = ANY(ARRAY(SELECT id FROM organization WHERE region_code IN (SELECT region_subtree(${root})))))`);
   }
   return where.add('FALSE');
 }
@@ -80,6 +81,11 @@ export type LogView = ReturnType<typeof view>;
 
 export interface LogFilters { dispatchId?: number; commissionerId?: number; status?: string; from?: string; to?: string; region?: string; mine?: boolean; sort?: string }
 
+/**
+ * One page of logs: the page's ids first (scope and filters on service_log alone, in the order's
+ * index), then the 20 rows' details, and the total counted up to TOTAL_CAP — a page costs what it
+ * shows at a province's million logs (bench/RESULTS.md).
+ */
 export async function listLogs(db: Queryable, actor: Actor, f: LogFilters, page: number, pageSize: number) {
   const where = logScope(actor, new Where());
   if (f.mine) where.add('s.author_id = $?', actor.id);
@@ -88,14 +94,23 @@ export async function listLogs(db: Queryable, actor: Actor, f: LogFilters, page:
   if (f.status) where.add('s.status = $?', f.status);
   if (f.from) where.add('s.served_on >= $?', f.from);
   if (f.to) where.add('s.served_on <= $?', f.to);
-  if (f.region) where.add('(left(s.village_code, 6) IN (SELECT region_subtree($?)) OR k.region_code IN (SELECT region_subtree($?)))', f.region, f.region);
-  const confirmable = confirmerCondition(actor, new Where(), 'c');
-  const { rows } = await db.query(
-    `SELECT ${COLUMNS}, count(*) OVER () AS total ${FROM} ${where}
-      ${orderBy(f.sort, { date: 's.served_on', days: 's.days', status: 's.status' }, 's.served_on DESC', 's.id')}
+  if (f.region) {
+    const root = where.param(f.region);
+    where.add(`(left(s.village_code, 6) = ANY(ARRAY(SELECT region_subtree(${root})))
+      OR s.commissioner_id = ANY(ARRAY(SELECT id FROM commissioner WHERE region_code IN (SELECT region_subtree(${root})))))`);
+  }
+  const from = `FROM service_log s ${where}`;
+  const { rows: ids } = await db.query(
+    `SELECT s.id ${from} ${orderBy(f.sort, { date: 's.served_on', days: 's.days', status: 's.status' }, 's.served_on DESC', 's.id')}
       LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, where.params);
-  const confirmIds = await confirmableIds(db, rows.map((r) => Number(r.id)), confirmable);
-  return { items: rows.map((r) => view(r, actor, confirmIds.has(Number(r.id)))), total: Number(rows[0]?.total ?? 0), page, pageSize };
+  const pageIds = ids.map((r) => Number(r.id));
+  const { rows } = pageIds.length
+    ? await db.query(`SELECT ${COLUMNS} ${FROM} WHERE s.id = ANY($1::bigint[])`, [pageIds])
+    : { rows: [] as Record<string, any>[] };
+  const byId = new Map(rows.map((r) => [Number(r.id), r]));
+  const confirmIds = await confirmableIds(db, pageIds, confirmerCondition(actor, new Where(), 'c'));
+  const counted = page === 1 && pageIds.length < pageSize ? { total: pageIds.length, totalCapped: false } : await cappedTotal(db, from, where.params);
+  return { items: pageIds.map((id) => view(byId.get(id)!, actor, confirmIds.has(id))), ...counted, page, pageSize };
 }
 
 async function confirmableIds(db: Queryable, ids: number[], condition: Where): Promise<Set<number>> {
