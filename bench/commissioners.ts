@@ -1,5 +1,5 @@
 /**
- * npm run bench:commissioners [-- --target pglite|postgres|both|postgres,pglite --logs 1000000 --pglite-logs 250000 --runs 15 --no-write]
+ * npm run bench:commissioners [-- --target pglite|postgres|both|postgres,pglite --logs 1000000 --pglite-logs 250000 --runs 15 --no-write --keep --data-only]
  *
  * 科技特派员 (M8) at the size of a province, over HTTP: the app as `npm start` builds it (buildApp on
  * the embedded PGlite of a data directory, or on a fresh database of the PostgreSQL server of
@@ -20,7 +20,9 @@
  *   explain  every SQL statement the server sends is recorded during one extra run of each request;
  *            the slowest statement of the slowest requests is EXPLAIN (ANALYZE, BUFFERS)-ed.
  *
- * Writes the commissioners section of bench/RESULTS.md (not with --no-write).
+ * Writes the commissioners section of bench/RESULTS.md (not with --no-write). `--keep` leaves the
+ * database (its address is printed) and `--data-only` stops after building it: to try an index or a
+ * query in psql on the same data.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
