@@ -187,6 +187,9 @@ export async function seedDemoPlatforms(tx: Queryable, now: Date = new Date()): 
   return { platforms: PLATFORMS.length, applications };
 }
 
+/** A plausible figure for a condition without a threshold, by its unit. */
+const TYPICAL: Record<string, number> = { 元: 8_600_000, '%': 6.2, 人: 46, 亩: 3200, 平方米: 5200, 家: 38, 台套: 120, 个: 26 };
+
 /** Answers meeting every condition of the type at the level, as the host filled them in. */
 async function metChecklist(tx: Queryable, type: string, level: Level) {
   const { rows } = await tx.query(
@@ -195,7 +198,7 @@ async function metChecklist(tx: Queryable, type: string, level: Level) {
   rows.sort((a, b) => a.seq - b.seq);
   return rows.map((r) => ({ code: r.code, textZh: r.text_zh, textEn: r.text_en, answer: r.answer, min: r.min_value == null ? null : Number(r.min_value),
     unitZh: r.unit_zh, unitEn: r.unit_en, required: r.required,
-    value: r.answer === 'yes_no' ? true : r.min_value != null ? Math.ceil(Number(r.min_value) * 1.3) : 30 }));
+    value: r.answer === 'yes_no' ? true : r.min_value != null ? Math.ceil(Number(r.min_value) * 1.3) : TYPICAL[r.unit_zh] ?? 30 }));
 }
 
 /**

@@ -17,7 +17,7 @@ const platforms: Shape<PlatformsMessages> = {
     mine: "My organisation's platforms",
   },
   detail: {
-    info: 'Details', figures: 'Key figures by year', timeline: 'Status history', editFigures: 'Enter {{year}}', noFigures: 'No figures yet',
+    fill: 'Enter figures', metric: 'Figure', info: 'Details', figures: 'Key figures by year', timeline: 'Status history', editFigures: 'Enter {{year}}', noFigures: 'No figures yet',
     rectify: 'Put on 整改', restore: 'Restore', revoke: 'Revoke', rectifyTitle: 'Put on 整改 (rectification)', revokeTitle: 'Revoke the platform',
     revokeHelp: 'Takes effect today; the platform no longer counts in indicators such as provincial-or-above platforms.', rectifyHelp: 'State what is to be put right; the host is told.',
     restoreConfirm: 'Has “{{name}}” put things right? Restore it to certified?', statusChanged: 'Status changed', figuresSaved: '{{year}} saved',
@@ -42,6 +42,7 @@ const platforms: Shape<PlatformsMessages> = {
       create: 'Drafted', submit: 'Submitted', withdraw: 'Withdrawn', recommend: 'Recommended', return: 'Returned', formal_pass: 'Passed formal check', formal_fail: 'Failed formal check',
       start_review: 'Review started', finish_review: 'Review finished', certify: 'Certified', refuse: 'Refused',
     },
+    steps: { submit: 'Submit', recommend: 'Recommend', check: 'Formal check', review: 'Expert review', decide: 'Decision' },
     methods: { manual: 'assigned', draw: 'drawn' },
     assignmentStatus: { assigned: 'To declare', declared: 'Scoring', submitted: 'Scored', declined: 'Recused' },
   },

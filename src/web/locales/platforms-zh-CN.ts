@@ -13,7 +13,7 @@ const platforms = {
     mine: '本单位的创新平台',
   },
   detail: {
-    info: '基本信息', figures: '年度主要指标', timeline: '状态记录', editFigures: '填报 {{year}} 年数据', noFigures: '暂无年度数据',
+    fill: '填报年度数据', metric: '指标', info: '基本信息', figures: '年度主要指标', timeline: '状态记录', editFigures: '填报 {{year}} 年数据', noFigures: '暂无年度数据',
     rectify: '转入整改', restore: '恢复认定', revoke: '撤销', rectifyTitle: '转入整改', revokeTitle: '撤销平台',
     revokeHelp: '撤销自今日起生效，该平台不再计入“省级以上创新平台数”等指标。', rectifyHelp: '写明整改原因和要求，依托单位将收到通知。',
     restoreConfirm: '确认“{{name}}”已完成整改，恢复为认定状态？', statusChanged: '状态已更新', figuresSaved: '{{year}} 年数据已保存',
@@ -38,6 +38,7 @@ const platforms = {
       create: '填写', submit: '提交', withdraw: '撤回', recommend: '推荐', return: '退回修改', formal_pass: '形式审查通过', formal_fail: '形式审查不通过',
       start_review: '专家评审开始', finish_review: '专家评审完成', certify: '认定', refuse: '不予认定',
     },
+    steps: { submit: '提交', recommend: '推荐', check: '形式审查', review: '专家评审', decide: '认定' },
     methods: { manual: '指定', draw: '抽取' },
     assignmentStatus: { assigned: '待声明', declared: '评分中', submitted: '已评分', declined: '已回避' },
   },

@@ -18,7 +18,7 @@ import { checklistProblems, type ChecklistItem } from '../../../domain/platforms
 import { expertApi } from '../projects/api';
 import { applicationApi, type ApplicationDetail } from './api';
 import ApplicationForm from './ApplicationForm';
-import { ApplicationStatusTag, LevelTag, chinaTime, useApiError, useFieldName, useLang, usePlatformNames, useWide } from './shared';
+import { ApplicationStatusTag, LevelTag, chinaTime, useApiError, useCertifying, useFieldName, useLang, usePlatformNames, useWide } from './shared';
 
 function ExpertPicker({ value, onChange }: { value?: number[]; onChange?: (v: number[]) => void }) {
   const { t } = useTranslation();
@@ -58,7 +58,9 @@ function Checklist({ items }: { items: ChecklistItem[] }) {
   );
 }
 
-const STAGES = [['draft', 'submitted', 'returned', 'withdrawn'], ['recommended'], ['formal_passed'], ['under_review', 'reviewed'], ['certified', 'refused']];
+/** The step in hand for each state: submit, recommend, formal check, expert review, decision. */
+const STEP: Record<string, number> = { draft: 0, returned: 0, withdrawn: 0, submitted: 1, recommended: 2, formal_passed: 3, under_review: 3, reviewed: 4, certified: 4, refused: 4 };
+
 
 export default function ApplicationPage() {
   const { t } = useTranslation();
@@ -74,7 +76,7 @@ export default function ApplicationPage() {
   const [comment, setComment] = useState('');
   const [assigning, setAssigning] = useState(false);
   const [experts, setExperts] = useState<number[]>([]);
-  const [certifying, setCertifying] = useState(false);
+  const [certifyOpen, setCertifying] = useState(false);
   const [editing, setEditing] = useState(false);
   const [certForm] = Form.useForm<{ certificateNo: string; certifiedOn?: { format: (f: string) => string }; validUntil?: { format: (f: string) => string }; comment?: string }>();
   const detail = useQuery({ queryKey: ['platforms', 'application', id], queryFn: () => applicationApi.get(Number(id)) });
@@ -83,6 +85,8 @@ export default function ApplicationPage() {
   const staff = user?.role === 'staff' || user?.role === 'admin';
   const host = user?.role === 'enterprise' || user?.role === 'institution';
   const reload = () => client.invalidateQueries({ queryKey: ['platforms'] });
+  // the formal check, the panel and the decision belong to the certifying level (the server decides for real)
+  const certifying = useCertifying(a?.level);
 
   const run = async (work: () => Promise<unknown>, done: string) => {
     try { await work(); message.success(done); await reload(); return true; } catch (error) { onError(error); return false; }
@@ -124,14 +128,14 @@ export default function ApplicationPage() {
           {t('platforms.application.recommend')}
         </Button>
       )}
-      {staff && a.status === 'recommended' && (
+      {certifying && a.status === 'recommended' && (
         <>
           <Button type="primary" onClick={() => run(() => applicationApi.act(a.id, 'formal-pass'), moved('formal_passed'))} data-testid="application-formal-pass">{t('platforms.application.formalPass')}</Button>
           <Button danger onClick={() => setAsking('formal-fail')}>{t('platforms.application.formalFail')}</Button>
         </>
       )}
-      {staff && (a.status === 'submitted' || a.status === 'recommended') && <Button onClick={() => setAsking('return')}>{t('platforms.application.return')}</Button>}
-      {staff && ['formal_passed', 'under_review', 'reviewed'].includes(a.status) && (
+      {staff && (a.status === 'submitted' || (certifying && a.status === 'recommended')) && <Button onClick={() => setAsking('return')}>{t('platforms.application.return')}</Button>}
+      {certifying && ['formal_passed', 'under_review', 'reviewed'].includes(a.status) && (
         <>
           <Button onClick={() => setAssigning(true)} data-testid="application-assign">{t('platforms.application.assign')}</Button>
           <Button onClick={() => run(async () => { const r = await applicationApi.draw(a.id); message.info(t('platforms.application.drew', { n: r.assigned })); }, t('platforms.application.done'))}>
@@ -139,20 +143,18 @@ export default function ApplicationPage() {
           </Button>
         </>
       )}
-      {staff && a.status === 'reviewed' && <Button type="primary" onClick={() => setCertifying(true)} data-testid="application-certify">{t('platforms.application.certify')}</Button>}
-      {staff && ['formal_passed', 'under_review', 'reviewed'].includes(a.status) && <Button danger onClick={() => setAsking('refuse')}>{t('platforms.application.refuse')}</Button>}
+      {certifying && a.status === 'reviewed' && <Button type="primary" onClick={() => setCertifying(true)} data-testid="application-certify">{t('platforms.application.certify')}</Button>}
+      {certifying && ['formal_passed', 'under_review', 'reviewed'].includes(a.status) && <Button danger onClick={() => setAsking('refuse')}>{t('platforms.application.refuse')}</Button>}
       {a.status === 'certified' && a.platformId && <Link to={`/platforms/${a.platformId}`}><Button data-testid="application-platform">{t('platforms.application.viewPlatform')}</Button></Link>}
     </Space>
   );
-  const stage = STAGES.findIndex((s) => s.includes(a.status));
 
   return (
     <AppPage title={a.name} extra={<Link to="/platforms/applications"><Button icon={<ArrowLeftOutlined />}>{t('platforms.menu.applications')}</Button></Link>}>
       <Card size="small" style={{ marginBottom: 16 }}>
-        <Steps size="small" current={stage} status={a.status === 'refused' || a.status === 'withdrawn' ? 'error' : a.status === 'certified' ? 'finish' : 'process'}
+        <Steps size="small" current={STEP[a.status] ?? 0} status={a.status === 'refused' || a.status === 'withdrawn' ? 'error' : a.status === 'certified' ? 'finish' : 'process'}
           direction={wide ? 'horizontal' : 'vertical'}
-          items={[t('platforms.application.actions.submit'), t('platforms.application.actions.recommend'), t('platforms.application.actions.formal_pass'),
-            t('platforms.application.panel'), t('platforms.application.actions.certify')].map((title) => ({ title }))} />
+          items={(['submit', 'recommend', 'check', 'review', 'decide'] as const).map((k) => ({ title: t(`platforms.application.steps.${k}`) }))} />
         <div style={{ marginTop: 12 }}>{actions}</div>
       </Card>
       {a.status === 'returned' && a.decisionReason && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('platforms.application.returnedBecause', { reason: a.decisionReason })} />}
@@ -169,7 +171,7 @@ export default function ApplicationPage() {
               <Descriptions.Item label={t('platforms.common.level')}><LevelTag level={a.level} /></Descriptions.Item>
               <Descriptions.Item label={t('platforms.common.field')}>{a.field ? fieldName(a.field) : '—'}</Descriptions.Item>
               <Descriptions.Item label={t('platforms.application.submittedAt')}>{chinaTime(a.submittedAt)}</Descriptions.Item>
-              {a.intro && <Descriptions.Item label={t('platforms.common.intro')}><span style={{ whiteSpace: 'pre-wrap' }}>{a.intro}</span></Descriptions.Item>}
+              {a.intro ? <Descriptions.Item label={t('platforms.common.intro')}><span style={{ whiteSpace: 'pre-wrap' }}>{a.intro}</span></Descriptions.Item> : null}
             </Descriptions>
           </Card>
           <Card size="small" title={t('platforms.application.files')} style={{ marginTop: 16 }}>
@@ -233,7 +235,7 @@ export default function ApplicationPage() {
         onOk={async () => { if (await run(() => applicationApi.assign(a.id, experts), t('platforms.application.assigned', { n: experts.length }))) { setAssigning(false); setExperts([]); } }}>
         <ExpertPicker value={experts} onChange={setExperts} />
       </Modal>
-      <Modal open={certifying} title={t('platforms.application.certifyTitle')} onCancel={() => setCertifying(false)} onOk={certify} destroyOnHidden okButtonProps={{ 'data-testid': 'certify-ok' } as never}>
+      <Modal open={certifyOpen} title={t('platforms.application.certifyTitle')} onCancel={() => setCertifying(false)} onOk={certify} destroyOnHidden okButtonProps={{ 'data-testid': 'certify-ok' } as never}>
         <Typography.Paragraph type="secondary">{t('platforms.application.certifyHelp')}</Typography.Paragraph>
         <Form form={certForm} layout="vertical" name="platform-certify" preserve={false}>
           <Form.Item name="certificateNo" label={t('platforms.common.certificateNo')} rules={[{ required: true, whitespace: true, max: 100 }]}>

@@ -14,7 +14,7 @@ import EChart from '../../components/charts/EChart';
 import { wanToYuan, yuanToWan } from '../../../domain/money';
 import { platformApi, type Metric, type PlatformDetail } from './api';
 import {
-  ApplicationStatusTag, LevelTag, PlatformStatusTag, chinaTime, metricText, todayInChina, useApiError, useFieldName, useLang, useMetricLabel, usePlatformNames, useWide,
+  ApplicationStatusTag, LevelTag, PlatformStatusTag, chinaTime, useCertifying, metricText, todayInChina, useApiError, useFieldName, useLang, useMetricLabel, usePlatformNames, useWide,
 } from './shared';
 
 function FiguresModal({ p, year, onClose, onSaved }: { p: PlatformDetail; year: number | null; onClose: () => void; onSaved: () => void }) {
@@ -54,11 +54,12 @@ function FiguresChart({ metrics, figures }: { metrics: Metric[]; figures: Platfo
   const years = [...figures].sort((a, b) => a.year - b.year);
   if (years.length < 1) return null;
   const money = metrics.find((m) => m.code === 'rd_spend') ?? metrics.find((m) => m.kind === 'money');
-  const counts = metrics.filter((m) => m.kind !== 'money').slice(0, 3);
+  // counts of a like size (people, firms, projects, patents) share the right axis; instruments and hours would flatten them
+  const counts = metrics.filter((m) => ['rd_staff', 'incubated_firms', 'startup_teams', 'projects', 'patents'].includes(m.code)).slice(0, 3);
   const name = (m: Metric) => (lang === 'en' ? m.nameEn : m.nameZh);
   return (
     <EChart height={240} label="platform-figures-chart" option={{
-      tooltip: { trigger: 'axis' }, legend: { top: 0, type: 'scroll' }, grid: { left: 48, right: 48, top: 36, bottom: 24 },
+      tooltip: { trigger: 'axis' }, legend: { top: 0, type: 'scroll' }, grid: { left: 56, right: 40, top: 56, bottom: 24 },
       xAxis: { type: 'category', data: years.map((y) => String(y.year)) },
       yAxis: [{ type: 'value', name: lang === 'en' ? '10k yuan' : '万元' }, { type: 'value' }],
       series: [
@@ -88,6 +89,7 @@ export default function PlatformDetailPage() {
   const staff = user?.role === 'staff' || user?.role === 'admin';
   const host = user?.role === 'enterprise' || user?.role === 'institution';
   const reload = () => client.invalidateQueries({ queryKey: ['platforms'] });
+  const certifying = useCertifying(p?.level);
 
   if (detail.isLoading) return <PageLoading />;
   if (!p) return <AppPage><Alert type="error" showIcon message={(detail.error as Error)?.message} /></AppPage>;
@@ -108,7 +110,7 @@ export default function PlatformDetailPage() {
     void changeStatus(asking!, reason.trim());
   };
 
-  const statusActions = staff && (
+  const statusActions = certifying && (
     <Space wrap>
       {p.status === 'certified' && <Button onClick={() => setAsking('rectify')} data-testid="platform-rectify">{t('platforms.detail.rectify')}</Button>}
       {p.status === 'rectifying' && (
@@ -140,13 +142,13 @@ export default function PlatformDetailPage() {
               <Descriptions.Item label={t('platforms.common.validUntil')}>{p.validUntil ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('platforms.common.authority')}>{p.authority || '—'}</Descriptions.Item>
               <Descriptions.Item label={t('platforms.common.source')}>{p.source === 'workflow' ? t('platforms.common.sourceWorkflow') : t('platforms.common.sourceEntered')}</Descriptions.Item>
-              {p.intro && <Descriptions.Item label={t('platforms.common.intro')}><span style={{ whiteSpace: 'pre-wrap' }}>{p.intro}</span></Descriptions.Item>}
+              {p.intro ? <Descriptions.Item label={t('platforms.common.intro')}><span style={{ whiteSpace: 'pre-wrap' }}>{p.intro}</span></Descriptions.Item> : null}
             </Descriptions>
           </Card>
         </Col>
         <Col xs={24} xl={12}>
           <Card size="small" title={t('platforms.detail.figures')} extra={canFill && (
-            <Select size="small" value={null} placeholder={<><EditOutlined /> {t('platforms.detail.editFigures', { year: '' }).trim()}</>} style={{ width: 150 }}
+            <Select size="small" value={null} placeholder={<><EditOutlined /> {t('platforms.detail.fill')}</>} style={{ width: 150 }}
               options={[thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: y, label: t('platforms.detail.editFigures', { year: y }) }))}
               onChange={(y) => setEditing(y)} data-testid="figures-edit" />
           )}>
@@ -154,7 +156,7 @@ export default function PlatformDetailPage() {
               <>
                 <Table size="small" rowKey="code" pagination={false} dataSource={p.metrics} scroll={{ x: 'max-content' }} data-testid="figures-table"
                   columns={[
-                    { title: t('platforms.common.year'), dataIndex: 'code', render: (_, m) => label(m) },
+                    { title: t('platforms.detail.metric'), dataIndex: 'code', render: (_, m) => label(m) },
                     ...years.map((y) => ({ title: String(y), key: String(y), align: 'right' as const,
                       render: (_: unknown, m: Metric) => metricText(m, p.figures.find((f) => f.year === y)?.figures[m.code]) })),
                   ]} />

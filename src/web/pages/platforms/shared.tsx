@@ -1,9 +1,10 @@
 // Shared bits of the 创新平台 pages: names of types, levels and statuses in the UI's language (from
 // src/domain/platforms.ts), their tags, a metric's value with its unit (money in 万元).
 import { useMemo } from 'react';
+import { useAuth } from '../../auth/AuthContext';
 import { Tag } from 'antd';
 import {
-  APPLICATION_STATUS_NAMES, LEVEL_NAMES, PLATFORM_LEVELS, PLATFORM_STATUS_NAMES, PLATFORM_STATUSES, PLATFORM_TYPES, APPLICATION_STATUSES,
+  APPLICATION_STATUS_NAMES, decidingRegionLevel, LEVEL_NAMES, PLATFORM_LEVELS, PLATFORM_STATUS_NAMES, PLATFORM_STATUSES, PLATFORM_TYPES, APPLICATION_STATUSES,
   type PlatformApplicationStatus, type PlatformLevel, type PlatformStatus,
 } from '../../../domain/platforms';
 import { useLang, wanText } from '../market/shared';
@@ -62,4 +63,18 @@ export function useMetricLabel() {
 export function metricText(m: Metric, v: number | null | undefined): string {
   if (v == null) return '—';
   return m.kind === 'money' ? wanText(v) : v.toLocaleString('zh-CN');
+}
+
+/**
+ * Whether the signed-in user acts for the level that certifies a platform of `level` (admins; the
+ * province's staff; a city's staff for city platforms): the formal check, the panel, the decision,
+ * 整改 and 撤销. Only to hide buttons — the server decides for real.
+ */
+export function useCertifying(level: PlatformLevel | undefined): boolean {
+  const { user } = useAuth();
+  if (!level || !user) return false;
+  if (user.role === 'admin') return true;
+  if (user.role !== 'staff' || !user.regionCode) return false;
+  const mine = user.regionCode.endsWith('0000') ? 1 : user.regionCode.endsWith('00') ? 2 : 3;
+  return mine <= decidingRegionLevel(level);
 }
