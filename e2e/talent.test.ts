@@ -60,7 +60,7 @@ describe('人才库', () => {
     await detail.getByText('黄芪育苗基地田间指导（浏览器测试）').waitFor();
     await page.waitForFunction((n) => Number(document.querySelector('[data-testid=talent-detail] [data-testid=days-done]')?.textContent?.split('/')[0].trim()) === n,
       doneBefore + 2);
-    await settledScreenshot(page, 'talent-record-zh');
+    await settledScreenshot(page, 'talent-record-service-zh');
     await page.context().close();
   });
 
