@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { todayInChina } from '../../../domain/dates';
 import { makeExpert } from '../projects/test-support';
-import { databaseTargets, signedIn, startTestApp, type TestApp, type TestClient } from '../../test/harness';
+import { databaseTargets, signedIn, startTestApp, upload, type TestApp, type TestClient } from '../../test/harness';
 import { HttpSession } from '../../test/http-session';
 
 const TODAY = todayInChina();
@@ -212,6 +212,35 @@ for (const target of databaseTargets()) {
       assert.deepEqual(await counts('new_rd_institutions'), [county, city! + 1, province! + 1, other], 'in 庆城县 (not 西峰区), the city and the province');
       assert.equal(await indicator('621021', 'new_rd_institutions'), (await countRows(
         `SELECT count(*) AS n FROM platform WHERE type_code = 'new_rd_institution' AND region_code = '621021' AND status IN ('certified', 'rectifying')`)));
+    });
+
+    it('every other write checks role, region and owner: details, files, withdrawal, the panel, the expert side', async () => {
+      const id = (await qingyang.post('/api/v1/platforms', { name: '庆阳市苹果矮砧密植工程技术研究中心', type: 'engineering_center', level: 'city', hostOrgId: ent1Org,
+        regionCode: '621002', status: 'certified', certifiedOn: '2024-05-20' })).json().id;
+      const v = (await qingyang.get(`/api/v1/platforms/${id}`)).json().version;
+      assert.equal((await ent1.request('PUT', `/api/v1/platforms/${id}`, { intro: '改', version: v })).statusCode, 403, 'a host does not change the record');
+      assert.equal((await zhangye.request('PUT', `/api/v1/platforms/${id}`, { intro: '改', version: v })).statusCode, 404, 'another city');
+      assert.equal((await xifeng.request('PUT', `/api/v1/platforms/${id}`, { intro: '苹果矮砧密植与水肥一体化', version: v - 1 })).statusCode, 409, 'stale');
+      assert.equal((await xifeng.request('PUT', `/api/v1/platforms/${id}`, { intro: '苹果矮砧密植与水肥一体化', version: v })).json().intro, '苹果矮砧密植与水肥一体化');
+      assert.equal((await xifeng.post(`/api/v1/platforms/${id}/rectify`, { reason: '整改' })).json().error.code, 'PLATFORM_LEVEL_AUTHORITY', 'a county does not put a city platform on 整改');
+      assert.equal((await qingyang.post(`/api/v1/platforms/${id}/rectify`, { reason: '年度报告逾期' })).json().status, 'rectifying');
+      assert.equal((await qingyang.post(`/api/v1/platforms/${id}/restore`, {})).json().status, 'certified');
+
+      const app = (await ent1.post('/api/v1/platform-applications', { name: '西峰区油气装备检测共享平台', type: 'other', level: 'city', checklist: [{ code: 'legal_person', value: true }] })).json().id;
+      const pdf = Buffer.from('%PDF-1.4\n%test\n');
+      assert.equal((await upload(ent2, `/api/v1/platform-applications/${app}/attachments`, pdf, '证明.pdf')).statusCode, 404, "another host's");
+      assert.equal((await upload(qingyang, `/api/v1/platform-applications/${app}/attachments`, pdf, '证明.pdf')).statusCode, 403, 'staff do not add the host\'s files');
+      assert.equal((await upload(ent1, `/api/v1/platform-applications/${app}/attachments`, pdf, '证明.pdf')).statusCode, 201);
+      assert.equal((await ent2.post(`/api/v1/platform-applications/${app}/withdraw`, {})).statusCode, 404, "another host's");
+      assert.equal((await ent1.post(`/api/v1/platform-applications/${app}/submit`, {})).json().status, 'submitted');
+      assert.equal((await upload(ent1, `/api/v1/platform-applications/${app}/attachments`, pdf, '证明2.pdf')).json().error.code, 'INVALID_TRANSITION', 'files while it may be changed only');
+      assert.equal((await xifeng.post(`/api/v1/platform-applications/${app}/recommend`, {})).json().status, 'recommended');
+      assert.equal((await zhangye.post(`/api/v1/platform-applications/${app}/draw`, {})).statusCode, 404, 'another city');
+      assert.equal((await xifeng.post(`/api/v1/platform-applications/${app}/draw`, {})).json().error.code, 'PLATFORM_LEVEL_AUTHORITY', 'the county does not form the panel');
+      assert.equal((await qingyang.post(`/api/v1/platform-applications/${app}/draw`, {})).json().error.code, 'INVALID_TRANSITION', 'not before the formal check');
+      assert.equal((await ent1.post(`/api/v1/platform-applications/${app}/withdraw`, {})).json().status, 'withdrawn');
+      assert.equal((await ent1.get('/api/v1/platform-certification-reviews')).statusCode, 403, 'the expert side is for experts');
+      assert.equal((await qingyang.post('/api/v1/platform-certification-reviews/1/declare', { conflict: false, pledge: true })).statusCode, 403);
     });
 
     it('the checklist is data: the province edits it, others may not', async () => {
