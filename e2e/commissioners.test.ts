@@ -224,6 +224,11 @@ describe('科技特派员', () => {
       assert.equal((await page.getByTestId('coverage-share').innerText()).trim(), figure);
       assert.equal(await page.getByTestId('full-coverage').count(), coverage.covered >= coverage.villages && coverage.villages > 0 ? 1 : 0);
       await page.getByTestId('echart').first().waitFor();
+      // the treemap first; the same parts as bars
+      await page.getByText(view.lang === 'en' ? 'Bars' : '柱状图', { exact: true }).click();
+      await page.getByTestId('echart').first().waitFor();
+      assert.match((await page.getByTestId('echart').first().getAttribute('data-chart-text')) ?? '', /环县/);
+      await page.getByText(view.lang === 'en' ? 'Treemap' : '矩形树图', { exact: true }).click();
       if (view.lang === 'zh-CN') await page.getByText(`已覆盖 ${coverage.covered} / ${coverage.villages} 个村`).waitFor();
       if (coverage.covered < coverage.villages) await page.getByTestId('uncovered-list').waitFor();
       if (view.width === 375) await noSidewaysScroll(page, 'the coverage page at 375 px');

@@ -130,6 +130,8 @@ const commissioners: CommissionerMessages = {
     code: 'Code',
     byTownship: 'Coverage by township',
     byCounty: 'Coverage by county',
+    treemap: 'Treemap',
+    bars: 'Bars',
     allCovered: 'Every village has a commissioner',
   },
   menu: {

@@ -128,6 +128,8 @@ const commissioners = {
     code: '区划代码',
     byTownship: '各乡镇覆盖情况',
     byCounty: '各县区覆盖情况',
+    treemap: '矩形树图',
+    bars: '柱状图',
     allCovered: '所有村都有科技特派员',
   },
   menu: {

@@ -1,14 +1,15 @@
 // 服务覆盖: which villages of a region have a commissioner on a day (a dispatch active then), the
-// share as a big figure (全覆盖 at 100 %), bars of covered and uncovered villages by county (a city)
-// or by township (a county), and the list of villages without one.
+// share as a big figure (全覆盖 at 100 %), a treemap (or bars) of covered and uncovered villages by
+// county (a city) or by township (a county), and the list of villages without one.
 import { useMemo, useState } from 'react';
-import { Alert, Card, Col, Row, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Row, Segmented, Spin, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import AppPage from '../../components/AppPage';
 import EChart, { type ChartOption } from '../../components/charts/EChart';
 import { useAuth } from '../../auth/AuthContext';
 import { commissionerApi, type Coverage } from './api';
+import CoverageTreemap from './CoverageTreemap';
 import RegionDateBar from './RegionDateBar';
 import { todayInChina, useWide } from './shared';
 import './commissioners.css';
@@ -23,6 +24,7 @@ export default function CoveragePage() {
   const wide = useWide();
   const [region, setRegion] = useState(user?.regionCode ?? '');
   const [date, setDate] = useState(todayInChina());
+  const [view, setView] = useState<'treemap' | 'bars'>('treemap');
   const coverage = useQuery({ queryKey: ['commissioners', 'coverage', region, date], queryFn: () => commissionerApi.coverage(region, date), enabled: !!region });
   const c = coverage.data;
   const full = !!c && c.villages > 0 && c.covered >= c.villages;
@@ -62,8 +64,13 @@ export default function CoveragePage() {
             </Card>
           </Col>
           <Col xs={24} lg={16}>
-            <Card title={partsTitle} size="small">
-              {parts.length ? <EChart option={option} height={Math.max(200, parts.length * 26 + 60)} label={partsTitle} /> : <Typography.Text type="secondary">—</Typography.Text>}
+            <Card title={partsTitle} size="small" extra={(
+              <Segmented size="small" value={view} onChange={(v) => setView(v as 'treemap' | 'bars')}
+                options={[{ value: 'treemap', label: t('commissioners.staff.treemap') }, { value: 'bars', label: t('commissioners.staff.bars') }]} />
+            )}>
+              {!parts.length ? <Typography.Text type="secondary">—</Typography.Text>
+                : view === 'treemap' ? <CoverageTreemap parts={parts} height={wide ? 360 : 300} label={partsTitle} />
+                : <EChart option={option} height={Math.max(200, parts.length * 26 + 60)} label={partsTitle} />}
             </Card>
           </Col>
           <Col span={24}>
