@@ -83,28 +83,31 @@ export async function seedDemoCommissioners(tx: Queryable): Promise<void> {
     return Number(row.id);
   };
 
-  // 40 individuals, by county; the first of 环县 is 马强 (tepai1)
+  // 40 individuals, by county; the first of 环县 is 马强 (tepai1). (Object.entries lists numeric keys in ascending order.)
   const people: { id: number; county: string; field: string; lagging: boolean }[] = [];
+  const others = NAMES.filter((name) => name !== '马强');
   let n = 0;
   for (const [county, [, count]] of Object.entries(COUNTIES)) {
     for (let i = 0; i < count; i++, n++) {
+      const maQiang = county === '621022' && i === 0;
       const field = COUNTY_FIELDS[county][i % COUNTY_FIELDS[county].length];
-      const employer = n === 0 ? { name: '环县农业技术推广中心', kind: 'public_institution' as const, title: '高级畜牧师' } : EMPLOYERS[n % EMPLOYERS.length];
+      const employer = maQiang ? { name: '环县农业技术推广中心', kind: 'public_institution' as const, title: '高级畜牧师' } : EMPLOYERS[n % EMPLOYERS.length];
       const orgName = employer.name === '县农业技术推广中心' ? `${{ 621022: '环县', 621021: '庆城县', 621002: '西峰区', 621023: '华池县', 621024: '合水县', 621025: '正宁县', 621026: '宁县', 621027: '镇原县' }[county]}农业技术推广中心` : employer.name;
-      const id = await insertCommissioner({ kind: 'individual', name: NAMES[n], orgId: orgName === '陇东学院' ? orgId('陇东学院') : null, orgName,
-        employerKind: employer.kind, title: employer.title, fields: FIELDS[field].fields, region: county, userId: n === 0 ? user('tepai1') : null,
+      const id = await insertCommissioner({ kind: 'individual', name: maQiang ? '马强' : others.shift()!, orgId: orgName === '陇东学院' ? orgId('陇东学院') : null, orgName,
+        employerKind: employer.kind, title: employer.title, fields: FIELDS[field].fields, region: county, userId: maQiang ? user('tepai1') : null,
         phone: `139${String(30_000_000 + n * 7919).padStart(8, '0')}` });
-      // every ninth lags behind 双过半 (few logs this year)
-      people.push({ id, county, field, lagging: n % 9 === 4 });
+      // every ninth lags behind 双过半 (few logs this year); 马强 never
+      people.push({ id, county, field, lagging: !maQiang && n % 9 === 4 });
     }
   }
+  const ofCounty = (county: string) => people.filter((p) => p.county === county);
   // two 科技特派团 and a 法人科技特派员
   const sheepTeam = await insertCommissioner({ kind: 'team', name: '环县肉羊产业科技特派团', orgName: '甘肃农业大学', employerKind: 'university', title: '',
-    fields: FIELDS.sheep.fields, region: '621022', leaderId: people[1].id, phone: '13930099001' });
+    fields: FIELDS.sheep.fields, region: '621022', leaderId: ofCounty('621022')[1].id, phone: '13930099001' });
   const daylilyTeam = await insertCommissioner({ kind: 'team', name: '庆城县黄花菜产业科技特派团', orgName: '庆阳市农业科学研究院', employerKind: 'institute', title: '',
-    fields: FIELDS.daylily.fields, region: '621021', leaderId: people[10].id, phone: '13930099002' });
-  await tx.query('INSERT INTO commissioner_team_member (team_id, member_id) SELECT $1, unnest($2::bigint[])', [sheepTeam, people.filter((p) => p.county === '621022').slice(1, 8).map((p) => p.id)]);
-  await tx.query('INSERT INTO commissioner_team_member (team_id, member_id) SELECT $1, unnest($2::bigint[])', [daylilyTeam, people.filter((p) => p.county === '621021').slice(0, 5).map((p) => p.id)]);
+    fields: FIELDS.daylily.fields, region: '621021', leaderId: ofCounty('621021')[0].id, phone: '13930099002' });
+  await tx.query('INSERT INTO commissioner_team_member (team_id, member_id) SELECT $1, unnest($2::bigint[])', [sheepTeam, ofCounty('621022').slice(1, 8).map((p) => p.id)]);
+  await tx.query('INSERT INTO commissioner_team_member (team_id, member_id) SELECT $1, unnest($2::bigint[])', [daylilyTeam, ofCounty('621021').slice(0, 5).map((p) => p.id)]);
   const legal = await insertCommissioner({ kind: 'legal', name: '陇东学院（法人科技特派员）', orgId: orgId('陇东学院'), orgName: '陇东学院', employerKind: 'university', title: '',
     fields: ['农产品加工', '电子商务'], region: '621000', phone: '13930099003' });
 
@@ -129,7 +132,7 @@ export async function seedDemoCommissioners(tx: Queryable): Promise<void> {
     const all = villageRows.filter((v) => v.county_code === county).map((v) => v.code as string);
     // spread the uncovered ones across the county (every k-th village waits)
     const covered = all.filter((_, i) => Math.floor((i + 1) * share) !== Math.floor(i * share));
-    const mine = people.filter((p) => p.county === county);
+    const mine = ofCounty(county);
     const team = county === '621022' ? sheepTeam : county === '621021' ? daylilyTeam : null;
     const holders = team ? [...mine.map((p) => p.id), team] : mine.map((p) => p.id);
     const per = Math.ceil(covered.length / holders.length);
@@ -142,7 +145,7 @@ export async function seedDemoCommissioners(tx: Queryable): Promise<void> {
     }
   }
   // a dispatch ended in June (its commissioner moved): its villages are uncovered now
-  const moved = people.find((p) => p.county === '621027')!;
+  const moved = ofCounty('621027')[0];
   const movedVillages = villageRows.filter((v) => v.county_code === '621027').map((v) => v.code as string)
     .filter((code) => !dispatches.some((d) => d.villages.includes(code))).slice(-6);
   const endedId = await addDispatch(moved.id, movedVillages, [], `${year}-01-01`, `${year}-12-31`, { status: 'ended', endedOn: `${year}-06-30`, reason: '工作调动' });
@@ -153,7 +156,7 @@ export async function seedDemoCommissioners(tx: Queryable): Promise<void> {
   // 马强's second dispatch, proposed for next month: his to-do
   const spare = villageRows.filter((v) => v.county_code === '621022').map((v) => v.code as string)
     .filter((code) => !dispatches.some((d) => d.villages.includes(code))).slice(0, 3);
-  if (spare.length) await addDispatch(people[0].id, spare, [], `${year}-12-01`, `${year + 1}-12-31`, { status: 'proposed' });
+  if (spare.length) await addDispatch(ofCounty('621022')[0].id, spare, [], `${year}-12-01`, `${year + 1}-12-31`, { status: 'proposed' });
 
   // a year of service logs: 2–4 visits a month (a lagging commissioner rarely), confirmed but the last two weeks'
   const logs: unknown[][] = [];
