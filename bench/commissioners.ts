@@ -283,7 +283,7 @@ interface Timing { c: Case; status: number; p50: number; p95: number; n: number;
 
 function summarise(body: any): string {
   if (!body || typeof body !== 'object') return '';
-  if ('total' in body) return `${fmt(body.total)} in scope`;
+  if ('total' in body) return `${fmt(body.total)}${body.totalCapped ? '+ (capped)' : ''} in scope`;
   if ('villages' in body) return `${fmt(body.villages)} villages, ${body.percent} % covered, ${fmt(body.uncovered.length)} uncovered listed`;
   if ('behind' in body) return `${fmt(body.items.length)} commissioners, ${fmt(body.behind)} behind`;
   if (Array.isArray(body.items) && body.items[0] && 'commissionerId' in body.items[0]) return `${fmt(body.items.length)} commissioners`;
