@@ -30,7 +30,7 @@ export default function ApplicationsPage() {
   const columns: ProColumns<Application>[] = [
     { title: t('common.keyword'), dataIndex: 'q', hideInTable: true },
     { title: t('platforms.common.name'), dataIndex: 'name', sorter: true, hideInSearch: true, render: (_, a) => (
-      <div style={{ minWidth: 200, maxWidth: 380 }}>
+      <div style={{ minWidth: 200, maxWidth: wide ? 380 : 270, whiteSpace: 'normal' }}>
         <Link to={`/platforms/applications/${a.id}`} data-testid={`application-${a.id}`}>{a.name}</Link>
         <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{a.orgName} · {names.typeName(a.type)}</Typography.Text></div>
         {!wide && <Space size={6} style={{ marginTop: 4 }}><LevelTag level={a.level} /><ApplicationStatusTag status={a.status} /></Space>}

@@ -90,7 +90,7 @@ export default function PlatformsPage() {
   const columns: ProColumns<Platform>[] = [
     { title: t('common.keyword'), dataIndex: 'q', hideInTable: true, fieldProps: { placeholder: t('platforms.common.keyword') } },
     { title: t('platforms.common.name'), dataIndex: 'name', sorter: true, hideInSearch: true, render: (_, p) => (
-      <div style={{ minWidth: 200, maxWidth: 360 }}>
+      <div style={{ minWidth: 200, maxWidth: wide ? 360 : 270, whiteSpace: 'normal' }}>
         <Link to={`/platforms/${p.id}`} data-testid={`platform-${p.id}`}>{p.name}</Link>
         <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{p.hostName}{p.coHosts.length ? `、${p.coHosts.join('、')}` : ''}</Typography.Text></div>
         {!wide && <Space size={6} wrap style={{ marginTop: 4 }}><LevelTag level={p.level} /><PlatformStatusTag status={p.status} />
