@@ -152,7 +152,7 @@ describe('科技特派员', () => {
     await api.close();
   });
 
-  test('西峰区 dispatches a commissioner to a township\'s villages through the form and confirms a log with a score', async () => {
+  test('西峰区 dispatches a commissioner to a township\'s villages through the form; 庆阳市 confirms a log with a score', async () => {
     const base = suite.server.baseUrl;
     const xifeng = await Api.signIn(base, 'xifeng');
     const name = `赵春燕${Date.now() % 10_000}`;
@@ -182,15 +182,21 @@ describe('科技特派员', () => {
     assert.deepEqual(dispatches.items[0].targets.map((x) => x.villageCode).sort(), villages, 'every village of 温泉镇, nothing else');
     assert.equal(dispatches.items[0].status, 'proposed', 'waits for the commissioner');
 
-    // tepai1's log of the first test, in 西峰区's villages, confirmed with 4 stars
+    await context.close();
+
+    // tepai1's log of the first test, in a village of 环县 (a county without its own demo account): 庆阳市's staff confirm it with 4 stars
+    const cityContext = await suite.browser.newContext({ baseURL: base, viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const cityPage = await cityContext.newPage();
+    cityPage.setDefaultTimeout(30_000);
+    await signIn(cityPage, { username: 'qingyang' }, DEMO_PASSWORD);
     const tepai = await Api.signIn(base, 'tepai1');
     const mine = await tepai.send<{ items: { id: number; status: string; content: string }[] }>('GET', '/service-logs?mine=true&pageSize=100');
     const log = mine.items.find((l) => l.status === 'submitted' && l.content.includes('（e2e'))!;
     assert.ok(log, 'the log tepai1 wrote above waits for confirmation');
     {
-      await page.goto('/commissioners/logs');
-      await page.getByTestId(`confirm-log-${log.id}`).click();
-      const modal = page.locator('.ant-modal-content');
+      await cityPage.goto('/commissioners/logs');
+      await cityPage.getByTestId(`confirm-log-${log.id}`).click();
+      const modal = cityPage.locator('.ant-modal-content');
       await modal.locator('.ant-rate-star').nth(3).click();
       await modal.getByLabel('评价意见').fill('讲解清楚，群众满意');
       await modal.getByRole('button', { name: /确\s*定|OK/ }).click();
@@ -203,8 +209,8 @@ describe('科技特派员', () => {
         { date: after.date, villageCode: after.villageCode, days: 1, serviceType: 'training', content: '改', version: after.version }, 409);
       assert.equal(refused.error.code, 'LOG_CONFIRMED');
     }
-    await settledScreenshot(page, 'commissioner-logs-to-confirm');
-    await context.close();
+    await settledScreenshot(cityPage, 'commissioner-logs-to-confirm');
+    await cityContext.close();
     await Promise.all([xifeng.close(), tepai.close()]);
   });
 

@@ -3,6 +3,7 @@
  * a served organisation, staff for villages), and service logs waiting for the served party's
  * confirmation (the organisation's users; staff of the village's region).
  */
+import { regionLevel } from '../../../domain/regions';
 import type { InboxKind } from '../inbox/registry';
 import { cappedTotal, Where } from '../../http/list-query';
 
@@ -42,7 +43,9 @@ export const logConfirmInbox: InboxKind = {
   roles: ['enterprise', 'institution', 'staff'],
   async list(db, actor, lang, limit) {
     const where = new Where().add(`s.status = 'submitted'`);
-    if (actor.role === 'staff') where.add('left(s.village_code, 6) = ANY(ARRAY(SELECT region_subtree($?)))', actor.regionCode);
+    // a county's staff (the usual confirmers) by equality, so the partial index of unconfirmed logs answers
+    if (actor.role === 'staff' && regionLevel(actor.regionCode!) === 3) where.add('left(s.village_code, 6) = $?', actor.regionCode);
+    else if (actor.role === 'staff') where.add('left(s.village_code, 6) = ANY(ARRAY(SELECT region_subtree($?)))', actor.regionCode);
     else where.add('s.org_id = $?', actor.orgId);
     const { rows: ids } = await db.query(`SELECT s.id FROM service_log s ${where} ORDER BY s.served_on, s.id LIMIT ${Number(limit)}`, where.params);
     const { rows } = await db.query(

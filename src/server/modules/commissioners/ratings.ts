@@ -54,7 +54,8 @@ export async function setRule(db: Database, actor: Actor, audit: AuditActor, reg
 async function yearOfService(db: Queryable, actor: Actor, region: string, to: string, confirmedOnly: boolean) {
   const where = commissionerScope(actor, new Where());
   const end = where.param(to);
-  where.add('c.region_code IN (SELECT region_subtree($?))', region);
+  const root = where.param(region);
+  where.add(`c.region_code IN (SELECT region_subtree(${root}))`);
   where.add(`c.status <> 'ended'`);
   // the logs aggregated once per commissioner (index-only through service_log_year_idx), then joined
   const { rows } = await db.query(
@@ -63,6 +64,8 @@ async function yearOfService(db: Queryable, actor: Actor, region: string, to: st
        FROM commissioner c LEFT JOIN (
          SELECT s.commissioner_id, sum(s.days) AS days, count(*) AS visits, avg(s.feedback_score) AS feedback_avg FROM service_log s
           WHERE s.served_on BETWEEN date_trunc('year', ${end}::date) AND ${end}::date ${confirmedOnly ? `AND s.status = 'confirmed'` : ''}
+            -- only the region's commissioners' logs: a county's 50, not the province's million
+            AND s.commissioner_id = ANY(ARRAY(SELECT id FROM commissioner WHERE region_code IN (SELECT region_subtree(${root}))))
           GROUP BY 1) y ON y.commissioner_id = c.id
      ${where} ORDER BY c.region_code, c.name`, where.params);
   return rows;
