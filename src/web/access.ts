@@ -90,6 +90,7 @@ export function accessOf(user: CurrentUser | null | undefined): Access {
     canMatch: is('admin', 'staff', 'enterprise', 'institution'),
     canRegisterContracts: is('admin', 'staff', 'enterprise', 'institution'),
     canAnswerDemands: is('enterprise', 'institution', 'expert'),
+    canUsePlatforms: is('admin', 'staff', 'enterprise', 'institution'),
     isCommissioner: is('commissioner'),
     canManageCommissioners: is('admin', 'staff'),
     canConfirmServiceLogs: is('admin', 'staff', 'enterprise', 'institution'),
@@ -102,7 +103,6 @@ export function accessOf(user: CurrentUser | null | undefined): Access {
 
 /** Roles a creator may give to a new user (staff: within their own region subtree). */
 export function creatableRoles(user: CurrentUser | null | undefined): Role[] {
-    canUsePlatforms: is('admin', 'staff', 'enterprise', 'institution'),
   if (user?.role === 'admin') return ['admin', 'staff', 'expert', 'commissioner'];
   if (user?.role === 'staff') return ['staff', 'expert', 'commissioner'];
   return [];

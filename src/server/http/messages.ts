@@ -183,12 +183,6 @@ const zh = {
   'field.listing.not_own': '只能选择本单位已提交或已发布的需求、成果',
   'field.pairing.not_at_event': '须为已发布的需求、成果，或由已确认的报名单位带到本次对接会',
   'field.pairing.same_org': '供需双方不能是同一单位',
-  // 乡镇 and 村 (统计用区划代码) in the region import
-  'field.locality_code': '代码应为 6 位行政区划代码、9 位乡镇或 12 位村级统计用区划代码',
-  'field.locality_county': '所属县级区划（代码前 6 位）不存在，请先导入县级区划',
-  'field.locality_township': '所属乡镇（代码前 9 位）不存在，请先导入乡镇或在同一文件中一并导入',
-  'field.urban_rural_class': '城乡分类代码应为 111、112、121、122、123、210 或 220',
-  'field.urban_rural_class.township': '乡镇不填城乡分类代码（只有村级有）',
   // 人才库 (M8)
   'field.talent.kind_required': '柔性引进须选择方式：候鸟型专家、周末工程师或科技副总',
   'field.talent.kind_not_allowed': '只有柔性引进有引进方式',
@@ -199,11 +193,6 @@ const zh = {
   'field.talent.outside_agreement': '服务日期须在协议期内',
   'field.talent.person_differs': '该手机号在专家库中登记的是另一姓名：{name}',
   'field.talent.base_exists': '该单位已认定为引才引智基地',
-} as const;
-
-export type MessageKey = keyof typeof zh;
-
-const en: Record<MessageKey, string> = {
   // 乡镇 and 村 (统计用区划代码) in the region import
   'field.locality_code': '代码应为 6 位行政区划代码、9 位乡镇或 12 位村级统计用区划代码',
   'field.locality_county': '所属县级区划（代码前 6 位）不存在，请先导入县级区划',
@@ -233,6 +222,11 @@ const en: Record<MessageKey, string> = {
   'field.date_future': '日期不能晚于今天',
   'field.log_place_not_served': '该村或单位不在本次派驻的服务对象内',
   'field.rating_note_required': '评定结果与系统计算结果不同时，请填写说明',
+} as const;
+
+export type MessageKey = keyof typeof zh;
+
+const en: Record<MessageKey, string> = {
   VALIDATION_FAILED: 'Some fields are not valid; please check them',
   UNAUTHENTICATED: 'Please sign in',
   SESSION_EXPIRED: 'Your session has expired; please sign in again',
@@ -369,6 +363,12 @@ const en: Record<MessageKey, string> = {
   ACCEPTANCE_PENDING: 'This project has not been through acceptance yet',
   'field.contract.non_technical': 'The non-technical part cannot exceed the contract amount',
   'field.contract.duplicate': 'Your organisation has already filed a contract with this number',
+  CONTRACT_NO_RULE_SET: 'No registration rule set was in force on {day}',
+  CONTRACT_NOT_REGISTERED: 'This contract has not been registered',
+  MATCH_ALREADY_PUSHED: 'This match has already been pushed',
+  EVALUATION_OPEN: 'An evaluation of this achievement is already under way',
+  EVALUATION_CONCLUDED: 'This evaluation has already been concluded',
+  EVALUATION_NOT_CONCLUDED: 'This evaluation has not been concluded yet',
   // innovation platforms: registry and certification
   PLATFORM_LEVEL_AUTHORITY: 'Platforms of this level are certified and managed higher up (city platforms by the city bureau, provincial and national ones by the province)',
   PLATFORM_EXISTS: 'A platform of this type and name already exists',
@@ -380,12 +380,6 @@ const en: Record<MessageKey, string> = {
   'field.platform.condition_missing': 'Answer the condition: {conditionEn}',
   'field.platform.condition_not_met': 'Condition not met: {conditionEn}',
   'field.platform.condition_exists': 'This type already has a condition with this code at this level',
-  CONTRACT_NO_RULE_SET: 'No registration rule set was in force on {day}',
-  CONTRACT_NOT_REGISTERED: 'This contract has not been registered',
-  MATCH_ALREADY_PUSHED: 'This match has already been pushed',
-  EVALUATION_OPEN: 'An evaluation of this achievement is already under way',
-  EVALUATION_CONCLUDED: 'This evaluation has already been concluded',
-  EVALUATION_NOT_CONCLUDED: 'This evaluation has not been concluded yet',
   'field.criteria.weights': 'The weights must add up to 1 (they add up to {sum})',
   'field.good_batch.item': 'Only concluded evaluations of published achievements of your region can be listed',
   'field.good_batch.period_of': 'A month like 2026-10 for a monthly list, a quarter like 2026-Q4 for a quarterly one',
@@ -406,11 +400,6 @@ const en: Record<MessageKey, string> = {
   'field.listing.not_own': 'Only submitted or published demands and achievements of your own organisation',
   'field.pairing.not_at_event': 'A published demand or achievement, or one brought to this event by a confirmed registration',
   'field.pairing.same_org': 'Both sides cannot be the same organisation',
-  'field.locality_code': 'A code has 6 digits (region), 9 (township) or 12 (village) — 统计用区划代码',
-  'field.locality_county': 'Its county (the first 6 digits) does not exist; import the county first',
-  'field.locality_township': 'Its township (the first 9 digits) does not exist; import it first or in the same file',
-  'field.urban_rural_class': 'The urban-rural class is one of 111, 112, 121, 122, 123, 210, 220',
-  'field.urban_rural_class.township': 'A township has no urban-rural class (villages only)',
   // talent registry (M8)
   'field.talent.kind_required': 'Flexible engagement needs its kind: migratory expert, weekend engineer or S&T vice-president',
   'field.talent.kind_not_allowed': 'Only flexible engagement has a kind',
@@ -421,17 +410,6 @@ const en: Record<MessageKey, string> = {
   'field.talent.outside_agreement': 'The date must lie within the agreement period',
   'field.talent.person_differs': 'The expert registry has this mobile under another name: {name}',
   'field.talent.base_exists': 'This organisation is already designated as a talent base',
-};
-
-const catalogues: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zh, en };
-
-export function isMessageKey(key: string): key is MessageKey {
-  return key in zh;
-}
-
-export function translate(lang: Lang, key: MessageKey, params: Record<string, unknown> = {}): string {
-  const template = catalogues[lang][key] ?? zh[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => (params[name] === undefined ? `{${name}}` : String(params[name])));
   'field.locality_code': 'A code has 6 digits (region), 9 (township) or 12 (village) — 统计用区划代码',
   'field.locality_county': 'Its county (the first 6 digits) does not exist; import the county first',
   'field.locality_township': 'Its township (the first 9 digits) does not exist; import it first or in the same file',
@@ -460,6 +438,17 @@ export function translate(lang: Lang, key: MessageKey, params: Record<string, un
   'field.date_future': 'The date cannot be later than today',
   'field.log_place_not_served': 'This village or organisation is not served by the dispatch',
   'field.rating_note_required': 'Give a note when the rating differs from the computed one',
+};
+
+const catalogues: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zh, en };
+
+export function isMessageKey(key: string): key is MessageKey {
+  return key in zh;
+}
+
+export function translate(lang: Lang, key: MessageKey, params: Record<string, unknown> = {}): string {
+  const template = catalogues[lang][key] ?? zh[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => (params[name] === undefined ? `{${name}}` : String(params[name])));
 }
 
 /** zh-CN unless the client asks for English first. */

@@ -20,7 +20,6 @@ const GROUPS: Record<string, Words> = {
 };
 
 export const ACTIONS: Record<string, Words> = {
-  'auth.login.success': ['登录成功', 'Signed in'],
   'commissioner.create': ['登记科技特派员', 'Registered a commissioner'],
   'commissioner.update': ['修改科技特派员', 'Changed a commissioner'],
   'commissioner.account': ['开通科技特派员账号', 'Created a commissioner account'],
@@ -34,6 +33,7 @@ export const ACTIONS: Record<string, Words> = {
   'service_log.confirm': ['确认服务日志', 'Confirmed a service log'],
   'service_log.photo': ['上传服务照片', 'Added a service photo'],
   'service_log.photo_remove': ['删除服务照片', 'Removed a service photo'],
+  'auth.login.success': ['登录成功', 'Signed in'],
   'auth.login.failure': ['登录失败（密码错误或账号不存在）', 'Sign-in failed (wrong password or unknown account)'],
   'auth.login.refused_locked': ['登录被拒绝（账号已锁定）', 'Sign-in refused (account locked)'],
   'auth.login.refused_status': ['登录被拒绝（账号未启用）', 'Sign-in refused (account not active)'],
@@ -273,6 +273,7 @@ export const ACTIONS: Record<string, Words> = {
 
 /** Target types, with where the record lives in the web app (null: no page of its own). */
 export const TARGET_TYPES: Record<string, Words> = {
+  commissioner: ['科技特派员', 'Commissioner'], dispatch: ['派驻', 'Dispatch'], service_log: ['服务日志', 'Service log'],
   demand_answer: ['答题方案', 'Proposal'], docking_event: ['对接会', 'Docking event'], docking_registration: ['对接会报名', 'Event registration'], docking_pairing: ['对接配对', 'Pairing'],
   user: ['用户', 'User'], organization: ['机构', 'Organisation'], region: ['行政区划', 'Region'], enterprise: ['企业', 'Enterprise'],
   locality: ['乡镇 / 村', 'Township / village'],
@@ -282,6 +283,8 @@ export const TARGET_TYPES: Record<string, Words> = {
   indicator_target: ['指标目标', 'Indicator target'], indicator_value: ['指标数据', 'Indicator figure'], key_task: ['重点任务', 'Key task'],
   task_milestone: ['任务节点', 'Milestone'], task_attachment: ['进展附件', 'Progress attachment'], supervision_item: ['清单事项', 'List item'],
   calendar_day: ['工作日历', 'Calendar day'], expert: ['专家', 'Expert'], programme: ['科技计划', 'Programme'],
+  platform: ['创新平台', 'Platform'], platform_condition: ['平台认定条件', 'Certification condition'], platform_application: ['平台认定申请', 'Platform certification application'],
+  platform_application_assignment: ['平台认定评审任务', 'Platform review'],
   call: ['申报指南', 'Call'], application: ['申报书 / 项目', 'Application / project'], review_assignment: ['评审任务', 'Review'], reserve_item: ['储备项目', 'Reserve item'], achievement: ['科技成果', 'Achievement'], demand: ['技术需求', 'Demand'], evaluation: ['科技成果评价', 'Achievement evaluation'], evaluation_assignment: ['成果评价任务', 'Evaluation task'], evaluation_criteria_set: ['成果评价指标', 'Evaluation criteria'], good_batch: ['好成果榜单', 'Good-achievements list'], tech_contract: ['技术合同', 'Technology contract'], job: ['后台任务', 'Background job'], system: ['系统', 'System'], ip: ['访问地址', 'Client address'],
   talent: ['人才记录', 'Talent record'], talent_team: ['人才团队', 'Talent team'], talent_base: ['引才引智基地', 'Talent base'],
   platform_evaluation_round: ['平台绩效评价年度', 'Platform evaluation round'], platform_report: ['平台年度报告', 'Platform yearly report'],
@@ -300,8 +303,6 @@ const FIELDS: Record<string, Words> = {
   directQualifications: ['直接认定条件', 'Direct qualifications'], tags: ['标签', 'Tags'], tier: ['梯次', 'Tier'], year: ['年度', 'Year'],
   registrationNo: ['入库登记编号', 'Registration number'], certificateNo: ['证书编号', 'Certificate number'], issuedOn: ['发证日期', 'Issued on'],
   validUntil: ['有效期至', 'Valid until'], comment: ['意见', 'Comment'], reviewComment: ['审核意见', 'Review comment'], reason: ['理由', 'Reason'],
-  platform: ['创新平台', 'Platform'], platform_condition: ['平台认定条件', 'Certification condition'], platform_application: ['平台认定申请', 'Platform certification application'],
-  platform_application_assignment: ['平台认定评审任务', 'Platform review'],
   title: ['标题', 'Title'], docNumber: ['文号', 'Document number'], issuer: ['发文机关', 'Issuer'], level: ['层级', 'Level'],
   categories: ['分类', 'Categories'], effectiveOn: ['施行日期', 'Effective on'], expiresOn: ['废止日期', 'Expires on'],
   text: ['正文', 'Text'], interpretation: ['解读', 'Interpretation'], summary: ['摘要', 'Summary'], benefits: ['扶持内容', 'Benefits'],
@@ -319,7 +320,6 @@ const FIELDS: Record<string, Words> = {
   experts: ['专家', 'Experts'], seed: ['随机种子', 'Seed'], total: ['加权得分', 'Weighted total'], scores: ['各项评分', 'Scores'],
   conflict: ['回避理由', 'Conflict'], pledge: ['承诺书', 'Pledge'], period: ['周期', 'Period'], periodOf: ['所属期间', 'Period of'],
   intro: ['导语', 'Introduction'], evaluations: ['入选成果', 'Listed achievements'],
-  commissioner: ['科技特派员', 'Commissioner'], dispatch: ['派驻', 'Dispatch'], service_log: ['服务日志', 'Service log'],
   urbanRuralClass: ['城乡分类代码', 'Urban-rural class'],
   ...Object.fromEntries(STAT_FIELDS.map((f) => [f.key, [f.zh, f.en] as Words])),
 };
