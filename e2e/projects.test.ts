@@ -310,8 +310,12 @@ describe('项目管理', () => {
     await page.getByTestId('action-formal').click();
     const formal = modal(page, '形式审查');
     await formal.getByRole('radio', { name: '通过', exact: true }).check();
+    // judged by the server's answer (CI on a loaded machine once waited 30 s here with no word why)
+    const checked = page.waitForResponse((r) => new URL(r.url()).pathname === `/api/v1/applications/${ids.app}/formal-check` && r.request().method() === 'POST', { timeout: 60_000 });
     await formal.getByRole('button', { name: /确\s*定/ }).click();
-    await page.getByText('形式审查：已完成').waitFor();
+    const answer = await checked;
+    assert.equal(answer.status(), 200, await answer.text());
+    await page.getByText('形式审查：已完成').waitFor({ timeout: 60_000 });
     await openDrawer(page).getByTestId('application-timeline').getByText('形式审查通过').first().waitFor();
     await openDrawer(page).locator('.ant-drawer-close').click();
 
