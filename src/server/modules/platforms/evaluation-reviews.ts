@@ -7,14 +7,15 @@
  */
 import { todayInChina } from '../../../domain/dates';
 import { DEFAULT_AVOIDANCE, type ItemFacts } from '../../../domain/review/avoidance';
-import { scoreProblems, weightedTotal, type Criterion } from '../../../domain/review/ranking';
+import type { Criterion } from '../../../domain/review/ranking';
 import type { Database, Queryable } from '../../db/database';
 import type { Actor, AuditActor } from '../../http/actor';
-import { AppError, errors, type FieldProblem } from '../../http/errors';
+import { AppError, errors } from '../../http/errors';
 import { recordAudit } from '../audit/record';
 import { bureauStaffOf } from '../market/evaluations';
 import { notify } from '../notifications/notify';
 import { assertAssignable } from '../reviews/assignment';
+import { assertScores, panelReview } from '../reviews/panel-review';
 import { expertFacts } from '../reviews/facts';
 import { loadReport } from './evaluation-reports';
 import { schemeFor } from './evaluation-schemes';
@@ -61,17 +62,22 @@ export async function myPlatformReviews(db: Queryable, actor: Actor) {
     platformType: r.platform_type, platformName: r.platform_name, hostName: r.host_name, assignedAt: r.assigned_at, submittedAt: r.submitted_at })) };
 }
 
-async function loadMine(db: Queryable, actor: Actor, id: number, lock = false) {
-  if (actor.role !== 'expert') throw errors.forbidden();
-  const { rows: [r] } = await db.query(
-    `SELECT v.*, rp.year, rp.platform_type, rp.figures, rp.narrative, rp.criteria, rp.status AS report_status, rp.region_code, p.name AS platform_name, o.name AS host_name
-       ${MINE} WHERE v.id = $1 AND x.user_id = $2 AND v.status <> 'declined' ${lock ? 'FOR UPDATE OF v' : ''}`, [id, actor.id]);
-  if (!r) throw errors.notFound();
-  return r;
-}
+/** The shared panel engine on platform_report_review: no declaration step (a conflict is declared alone); a rated report takes no more scores. */
+const panel = panelReview({
+  table: 'platform_report_review', alias: 'v', auditPrefix: 'platform.report.review', declaration: false,
+  load: `SELECT v.*, rp.year, rp.platform_type, rp.figures, rp.narrative, rp.criteria, rp.status AS report_status, rp.region_code, p.name AS platform_name, o.name AS host_name
+           ${MINE} WHERE v.id = $1 AND x.user_id = $2 AND v.status <> 'declined'`,
+  criteria: (r) => r.criteria as Criterion[],
+  assertItemOpen(r) { if (r.report_status !== 'submitted') throw new AppError(409, 'PLATFORM_REPORT_RATED'); },
+  // the bureau is asked for another expert
+  async afterDecline(tx, r, reason) {
+    await notify(tx, { userIds: await bureauStaffOf(tx, r.region_code), kind: 'platform.review.declined', link: `/platforms/evaluation?report=${r.report_id}`,
+      title: [`评价专家申明回避，需补充专家：${r.platform_name}`, `A reviewer declared a conflict; assign another: ${r.platform_name}`], body: [reason, reason] });
+  },
+});
 
 export async function getMyPlatformReview(db: Queryable, actor: Actor, id: number) {
-  const r = await loadMine(db, actor, id);
+  const r = await panel.load(db, actor, id);
   const scheme = await schemeFor(db, r.platform_type);
   return { id: Number(r.id), reportId: Number(r.report_id), status: r.status, scores: r.scores, comment: r.comment, total: num(r.total), submittedAt: r.submitted_at,
     criteria: r.criteria as Criterion[], report: { year: r.year, platformType: r.platform_type, platformName: r.platform_name, hostName: r.host_name,
@@ -79,44 +85,11 @@ export async function getMyPlatformReview(db: Queryable, actor: Actor, id: numbe
 }
 
 /** A declared conflict takes the expert off the report for good and asks the bureau for another. */
-export async function declinePlatformReview(db: Database, actor: Actor, audit: AuditActor, id: number, reason: string) {
-  return db.transaction(async (tx) => {
-    const r = await loadMine(tx, actor, id, true);
-    if (r.status === 'submitted') throw new AppError(409, 'REVIEW_SUBMITTED');
-    await tx.query(`UPDATE platform_report_review SET status = 'declined', conflict_reason = $2, version = version + 1 WHERE id = $1`, [id, reason]);
-    await recordAudit(tx, audit, { action: 'platform.report.review.decline', targetType: 'platform_report_review', targetId: id, changes: { conflict: { before: null, after: reason } } });
-    await notify(tx, { userIds: await bureauStaffOf(tx, r.region_code), kind: 'platform.review.declined', link: `/platforms/evaluation?report=${r.report_id}`,
-      title: [`评价专家申明回避，需补充专家：${r.platform_name}`, `A reviewer declared a conflict; assign another: ${r.platform_name}`], body: [reason, reason] });
-    return { status: 'declined' as const };
-  });
-}
+export const declinePlatformReview = panel.decline;
 
-export function checkScores(criteria: Criterion[], scores: Record<string, number>) {
-  const problems = scoreProblems(criteria, scores, true);
-  if (!problems.length) return;
-  const fields: Record<string, FieldProblem> = {};
-  for (const p of problems) {
-    const c = criteria.find((x) => x.code === p.code);
-    fields[`scores.${p.code}`] = p.problem === 'range' ? { key: 'field.score.range', params: { max: c?.max } } : { key: p.problem === 'missing' ? 'field.required' : 'field.invalid_option' };
-  }
-  throw new AppError(400, 'VALIDATION_FAILED', {}, fields);
-}
+/** Staff scoring a report themselves check the same way (every criterion, within its maximum). */
+export const checkScores = (criteria: Criterion[], scores: Record<string, number>) => assertScores(criteria, scores, true);
 
-/** Submits once: the row lock and the conditional update let one of many simultaneous submissions through. */
-export async function submitPlatformReview(db: Database, actor: Actor, audit: AuditActor, id: number, b: { scores: Record<string, number>; comment: string }) {
-  return db.transaction(async (tx) => {
-    const r = await loadMine(tx, actor, id, true);
-    if (r.status === 'submitted') throw new AppError(409, 'REVIEW_SUBMITTED');
-    if (r.report_status !== 'submitted') throw new AppError(409, 'PLATFORM_REPORT_RATED');
-    checkScores(r.criteria, b.scores);
-    const comment = b.comment.trim();
-    if (!comment) throw new AppError(400, 'VALIDATION_FAILED', {}, { comment: { key: 'field.review.comment' } });
-    const total = weightedTotal(r.criteria, b.scores);
-    const { rowCount } = await tx.query(
-      `UPDATE platform_report_review SET status = 'submitted', scores = $2, comment = $3, total = $4, submitted_at = now(), version = version + 1
-        WHERE id = $1 AND status = 'assigned'`, [id, JSON.stringify(b.scores), comment, total]);
-    if (!rowCount) throw new AppError(409, 'REVIEW_SUBMITTED');
-    await recordAudit(tx, audit, { action: 'platform.report.review.submit', targetType: 'platform_report_review', targetId: id, changes: { total: { before: null, after: total } } });
-    return { id, status: 'submitted' as const, total };
-  });
-}
+/** Submits once (the engine's row lock and conditional update). */
+export const submitPlatformReview = (db: Database, actor: Actor, audit: AuditActor, id: number, b: { scores: Record<string, number>; comment: string }) =>
+  panel.submitOnce(db, actor, audit, id, b);

@@ -2,14 +2,16 @@
  * An expert's side of a review: the pledge (承诺书) once per call, a declaration of no conflict
  * before an application opens (a declared conflict removes the assignment and asks staff to
  * replace), scores per criterion within their maxima with a comment, drafts, and one submission
- * (a second answers 409 and changes nothing). Blind review hides the applicant and its members.
+ * (a second answers 409 and changes nothing) — the shared panel engine (panel-review.ts) on
+ * review_assignment. Blind review hides the applicant and its members.
  */
-import { scoreProblems, weightedTotal, type Criterion } from '../../../domain/review/ranking';
+import type { Criterion } from '../../../domain/review/ranking';
 import type { Database, Queryable } from '../../db/database';
 import type { Actor, AuditActor } from '../../http/actor';
-import { AppError, errors, type FieldProblem } from '../../http/errors';
+import { AppError, errors } from '../../http/errors';
 import { recordAudit } from '../audit/record';
 import { notify } from '../notifications/notify';
+import { panelReview } from './panel-review';
 
 const MINE = `FROM review_assignment r JOIN expert x ON x.id = r.expert_id JOIN application a ON a.id = r.application_id JOIN call c ON c.id = r.call_id`;
 
@@ -26,18 +28,40 @@ export async function myReviews(db: Queryable, actor: Actor, f: { status?: strin
     assignedAt: r.assigned_at, submittedAt: r.submitted_at })) };
 }
 
-async function loadMine(db: Queryable, actor: Actor, id: number, lock = false) {
-  if (actor.role !== 'expert') throw errors.forbidden();
-  const { rows: [r] } = await db.query(
-    `SELECT r.*, c.rubric, c.blind, c.pledge, c.title AS call_title, a.title AS app_title, a.org_id, a.status AS app_status, c.reviewers_per_application,
-            EXISTS (SELECT 1 FROM review_pledge p WHERE p.call_id = c.id AND p.expert_id = x.id) AS pledged
-       ${MINE} WHERE r.id = $1 AND x.user_id = $2 AND r.status <> 'declined' ${lock ? 'FOR UPDATE OF r' : ''}`, [id, actor.id]);
-  if (!r) throw errors.notFound();
-  return r;
-}
+/** The shared panel engine on review_assignment; the pledge (once per call) and the application's move to reviewed are this use's own. */
+const panel = panelReview({
+  table: 'review_assignment', alias: 'r', auditPrefix: 'review', declaration: true,
+  load: `SELECT r.*, c.rubric, c.blind, c.pledge, c.title AS call_title, a.title AS app_title, a.org_id, a.status AS app_status, c.reviewers_per_application,
+                EXISTS (SELECT 1 FROM review_pledge p WHERE p.call_id = c.id AND p.expert_id = x.id) AS pledged
+           ${MINE} WHERE r.id = $1 AND x.user_id = $2 AND r.status <> 'declined'`,
+  criteria: (r) => r.rubric as Criterion[],
+  async pledge(tx, r, audit, given) {
+    if (r.pledged) return;
+    if (given !== true) throw new AppError(409, 'PLEDGE_REQUIRED');
+    await tx.query('INSERT INTO review_pledge (call_id, expert_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [r.call_id, r.expert_id]);
+    await recordAudit(tx, audit, { action: 'review.pledge', targetType: 'call', targetId: r.call_id, changes: { pledge: { before: null, after: true } } });
+  },
+  // the call's bureau is asked to replace the expert (a 待办 too: review.replace)
+  async afterDecline(tx, r, reason) {
+    const { rows: staff } = await tx.query(
+      `SELECT u.id FROM app_user u JOIN call c ON c.id = $1 WHERE u.role = 'staff' AND u.status = 'active' AND u.region_code = c.region_code`, [r.call_id]);
+    await notify(tx, { userIds: staff.map((s) => Number(s.id)), kind: 'reviewTask.declined', link: `/projects/calls/${r.call_id}?tab=reviews`,
+      title: [`专家申明回避，需补抽：${r.app_title}`, `An expert declared a conflict; draw a replacement: ${r.app_title}`], body: [reason, reason] });
+  },
+  // the last of the panel's reviews moves the application to reviewed
+  async afterSubmit(tx, r) {
+    const { rows: [a] } = await tx.query(
+      `UPDATE application a SET status = 'reviewed', updated_at = now(), version = version + 1
+        WHERE a.id = $1 AND a.status = 'under_review'
+          AND (SELECT count(*) FROM review_assignment x WHERE x.application_id = a.id AND x.status = 'submitted') >= $2
+          AND NOT EXISTS (SELECT 1 FROM review_assignment x WHERE x.application_id = a.id AND x.status IN ('assigned', 'declared'))
+        RETURNING id`, [r.application_id, r.reviewers_per_application]);
+    if (a) await tx.query(`INSERT INTO application_event (application_id, action, from_status, to_status) VALUES ($1, 'finish_review', 'under_review', 'reviewed')`, [a.id]);
+  },
+});
 
 export async function getMyReview(db: Queryable, actor: Actor, id: number) {
-  const r = await loadMine(db, actor, id);
+  const r = await panel.load(db, actor, id);
   const open = r.status !== 'assigned';
   const { rows: [a] } = await db.query(
     `SELECT a.title, a.field, a.summary, a.requested_amount, a.own_funds, a.form_data, a.budget, o.name AS org_name, rg.name AS region_name
@@ -60,81 +84,12 @@ export async function getMyReview(db: Queryable, actor: Actor, id: number) {
   };
 }
 
-export async function declare(db: Database, actor: Actor, audit: AuditActor, id: number, b: { conflict: boolean; pledge?: boolean; reason?: string }) {
-  return db.transaction(async (tx) => {
-    const r = await loadMine(tx, actor, id, true);
-    if (r.status === 'submitted') throw new AppError(409, 'REVIEW_SUBMITTED');
-    if (b.conflict) {
-      if (!b.reason?.trim()) throw new AppError(400, 'VALIDATION_FAILED', {}, { reason: { key: 'field.reason' } });
-      await tx.query(`UPDATE review_assignment SET status = 'declined', conflict_reason = $2, version = version + 1 WHERE id = $1`, [id, b.reason.trim()]);
-      await recordAudit(tx, audit, { action: 'review.decline', targetType: 'review_assignment', targetId: id, changes: { conflict: { before: null, after: b.reason } } });
-      // the call's bureau is asked to replace the expert (a 待办 too: review.replace)
-      const { rows: staff } = await tx.query(
-        `SELECT u.id FROM app_user u JOIN call c ON c.id = $1 WHERE u.role = 'staff' AND u.status = 'active' AND u.region_code = c.region_code`, [r.call_id]);
-      await notify(tx, { userIds: staff.map((s) => Number(s.id)), kind: 'reviewTask.declined', link: `/projects/calls/${r.call_id}?tab=reviews`,
-        title: [`专家申明回避，需补抽：${r.app_title}`, `An expert declared a conflict; draw a replacement: ${r.app_title}`], body: [b.reason.trim(), b.reason.trim()] });
-      return { status: 'declined' as const };
-    }
-    if (!r.pledged) {
-      if (b.pledge !== true) throw new AppError(409, 'PLEDGE_REQUIRED');
-      await tx.query('INSERT INTO review_pledge (call_id, expert_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [r.call_id, r.expert_id]);
-      await recordAudit(tx, audit, { action: 'review.pledge', targetType: 'call', targetId: r.call_id, changes: { pledge: { before: null, after: true } } });
-    }
-    if (r.status === 'assigned') {
-      await tx.query(`UPDATE review_assignment SET status = 'declared', declared_at = now(), version = version + 1 WHERE id = $1`, [id]);
-      await recordAudit(tx, audit, { action: 'review.declare', targetType: 'review_assignment', targetId: id, changes: { status: { before: 'assigned', after: 'declared' } } });
-    }
-    return { status: 'declared' as const };
-  });
-}
-
-function checkScores(rubric: Criterion[], scores: Record<string, number>, complete: boolean) {
-  const problems = scoreProblems(rubric, scores, complete);
-  if (!problems.length) return;
-  const fields: Record<string, FieldProblem> = {};
-  for (const p of problems) {
-    const c = rubric.find((x) => x.code === p.code);
-    fields[`scores.${p.code}`] = p.problem === 'range' ? { key: 'field.score.range', params: { max: c?.max } } : { key: p.problem === 'missing' ? 'field.required' : 'field.invalid_option' };
-  }
-  throw new AppError(400, 'VALIDATION_FAILED', {}, fields);
-}
+export const declare = panel.declare;
 
 export async function saveReview(db: Database, actor: Actor, audit: AuditActor, id: number, b: { scores: Record<string, number>; comment?: string }) {
-  return db.transaction(async (tx) => {
-    const r = await loadMine(tx, actor, id, true);
-    if (r.status === 'assigned') throw new AppError(409, 'DECLARATION_REQUIRED');
-    if (r.status === 'submitted') throw new AppError(409, 'REVIEW_SUBMITTED');
-    checkScores(r.rubric, b.scores, false);
-    await tx.query('UPDATE review_assignment SET scores = $2, comment = $3, version = version + 1 WHERE id = $1', [id, JSON.stringify(b.scores), b.comment ?? r.comment]);
-    await recordAudit(tx, audit, { action: 'review.save', targetType: 'review_assignment', targetId: id, changes: { scores: { before: r.scores, after: b.scores } } });
-    return getMyReview(tx, actor, id);
-  });
+  await panel.saveScores(db, actor, audit, id, b);
+  return getMyReview(db, actor, id);
 }
 
-/** Submits once: the conditional update lets exactly one of many simultaneous submissions through. */
-export async function submitReview(db: Database, actor: Actor, audit: AuditActor, id: number, b: { scores?: Record<string, number>; comment?: string } = {}) {
-  return db.transaction(async (tx) => {
-    const r = await loadMine(tx, actor, id, true);
-    if (r.status === 'assigned') throw new AppError(409, 'DECLARATION_REQUIRED');
-    if (r.status === 'submitted') throw new AppError(409, 'REVIEW_SUBMITTED');
-    const scores = b.scores ?? r.scores;
-    checkScores(r.rubric, scores, true);
-    const comment = (b.comment ?? r.comment ?? '').trim();
-    if (!comment) throw new AppError(400, 'VALIDATION_FAILED', {}, { comment: { key: 'field.review.comment' } });
-    const total = weightedTotal(r.rubric, scores);
-    const { rowCount } = await tx.query(
-      `UPDATE review_assignment SET status = 'submitted', scores = $2, comment = $3, total = $4, submitted_at = now(), version = version + 1
-        WHERE id = $1 AND status = 'declared'`, [id, JSON.stringify(scores), comment, total]);
-    if (!rowCount) throw new AppError(409, 'REVIEW_SUBMITTED');
-    await recordAudit(tx, audit, { action: 'review.submit', targetType: 'review_assignment', targetId: id, changes: { total: { before: null, after: total } } });
-    // the last of the panel's reviews moves the application to reviewed
-    const { rows: [a] } = await tx.query(
-      `UPDATE application a SET status = 'reviewed', updated_at = now(), version = version + 1
-        WHERE a.id = $1 AND a.status = 'under_review'
-          AND (SELECT count(*) FROM review_assignment x WHERE x.application_id = a.id AND x.status = 'submitted') >= $2
-          AND NOT EXISTS (SELECT 1 FROM review_assignment x WHERE x.application_id = a.id AND x.status IN ('assigned', 'declared'))
-        RETURNING id`, [r.application_id, r.reviewers_per_application]);
-    if (a) await tx.query(`INSERT INTO application_event (application_id, action, from_status, to_status) VALUES ($1, 'finish_review', 'under_review', 'reviewed')`, [a.id]);
-    return { id, status: 'submitted' as const, total };
-  });
-}
+/** Submits once (the engine's row lock and conditional update). */
+export const submitReview = panel.submitOnce;
