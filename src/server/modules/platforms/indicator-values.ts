@@ -8,9 +8,7 @@
  */
 import type { Queryable } from '../../db/database';
 import { sumPerRoot } from '../enterprises/figures';
-import type { AsOf, RawValue } from '../indicators/compute';
-
-type Values = Map<string, Map<string, RawValue>>;
+import { put, type AsOf, type Values } from '../indicators/compute';
 
 export async function platformIndicatorValues(db: Queryable, roots: string[], membership: Map<string, string[]>, asOfs: AsOf[], into: Values[]) {
   const { rows } = await db.query(
@@ -31,10 +29,4 @@ export async function platformIndicatorValues(db: Queryable, roots: string[], me
       put(into[k], root, 'new_rd_institutions', { value: sums.nri, numerator: sums.nri });
     }
   });
-}
-
-function put(values: Values, region: string, code: string, v: RawValue) {
-  let m = values.get(region);
-  if (!m) values.set(region, (m = new Map()));
-  m.set(code, v);
 }
